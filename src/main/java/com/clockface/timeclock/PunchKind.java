@@ -1,0 +1,3 @@
+package com.clockface.timeclock;
+
+public enum PunchKind { IN, OUT }
