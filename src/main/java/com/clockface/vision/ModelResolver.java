@@ -2,6 +2,7 @@ package com.clockface.vision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.clockface.vision.ir.OpenVinoIrConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class ModelResolver {
     @FunctionalInterface
     public interface Converter {
         /** @param inputs the downloaded upstream files (for OpenVINO IR: xml, bin); writes {@code onnx}. */
-        void convert(List<Path> inputs, Path onnx) throws IOException;
+        void convert(ModelSpec spec, List<Path> inputs, Path onnx) throws IOException;
     }
 
     public enum Status { VERIFIED, MISSING, MISMATCH, UNREADABLE }
@@ -157,9 +158,12 @@ public final class ModelResolver {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> params = n.has("params") ? om.convertValue(n.get("params"), Map.class) : Map.of();
+                @SuppressWarnings("unchecked")
+                Map<String, String> conversion = n.has("conversion")
+                        ? om.convertValue(n.get("conversion"), Map.class) : Map.of();
                 out.add(new ModelSpec(id, text(n, "file"), text(n, "role"), text(n, "sha256"),
                         n.path("bytes").asLong(-1), text(n, "license"), text(n, "url"),
-                        text(n, "upstreamFormat"), n.path("default").asBoolean(false), params));
+                        text(n, "upstreamFormat"), n.path("default").asBoolean(false), params, conversion));
             }
             return out;
         } catch (IOException | IllegalArgumentException e) {
@@ -384,15 +388,21 @@ public final class ModelResolver {
         String xmlUrl = spec.url();
         if (!xmlUrl.endsWith(".xml")) throw new IOException("an OpenVINO IR URL must end in .xml: " + xmlUrl);
         String binUrl = xmlUrl.substring(0, xmlUrl.length() - 4) + ".bin";
-        Path xml = modelDir.resolve(spec.file() + ".ir.xml.part");
-        Path bin = modelDir.resolve(spec.file() + ".ir.bin.part");
+        // keep the upstream file names: the converter names the graph after the .xml
+        Path work = modelDir.resolve(spec.file() + ".ir.part");
+        String base = Path.of(URI.create(xmlUrl).getPath()).getFileName().toString();
+        base = base.substring(0, base.length() - 4);
+        Path xml = work.resolve(base + ".xml");
+        Path bin = work.resolve(base + ".bin");
         try {
+            Files.createDirectories(work);
             download(spec.id(), uri(xmlUrl), xml);
             download(spec.id(), uri(binUrl), bin);
-            conv.convert(List.of(xml, bin), onnxPart);
+            conv.convert(spec, List.of(xml, bin), onnxPart);
         } finally {
             Files.deleteIfExists(xml);
             Files.deleteIfExists(bin);
+            Files.deleteIfExists(work);
         }
     }
 
@@ -631,6 +641,11 @@ public final class ModelResolver {
     }
 
     private static Converter defaultIrConverter() {
-        return null; // wired to the OpenVINO IR converter once it exists
+        return (spec, inputs, onnx) -> {
+            String xmlName = inputs.get(0).getFileName().toString().replaceFirst("\\.xml$", "");
+            OpenVinoIrConverter.Options o = OpenVinoIrConverter.Options.of(spec.conversion(),
+                    xmlName.replaceAll("[^A-Za-z0-9]", "_"));
+            OpenVinoIrConverter.convert(inputs.get(0), inputs.get(1), onnx, o);
+        };
     }
 }

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param upstreamFormat null for a plain file, "openvino-ir" when the upstream must be converted to ONNX
  * @param isDefault      the default model of its role
  * @param params         model-specific preprocessing parameters (numbers, strings, lists of numbers)
+ * @param conversion     for a converted upstream: the names the converter writes into the ONNX file, so its
+ *                       output is byte-identical to the file {@code sha256} describes (graphName, docString,
+ *                       producerName); empty otherwise
  */
 public record ModelSpec(String id, String file, String role, String sha256, long bytes, String license,
-                        String url, String upstreamFormat, boolean isDefault, Map<String, Object> params) {
+                        String url, String upstreamFormat, boolean isDefault, Map<String, Object> params,
+                        Map<String, String> conversion) {
 
     public static final String OPENVINO_IR = "openvino-ir";
 
@@ -32,6 +36,12 @@ public record ModelSpec(String id, String file, String role, String sha256, long
         }
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         params = params == null ? Map.of() : Map.copyOf(params);
+        conversion = conversion == null ? Map.of() : Map.copyOf(conversion);
+    }
+
+    public ModelSpec(String id, String file, String role, String sha256, long bytes, String license,
+                     String url, String upstreamFormat, boolean isDefault, Map<String, Object> params) {
+        this(id, file, role, sha256, bytes, license, url, upstreamFormat, isDefault, params, Map.of());
     }
 
     public boolean isOpenVinoIr() { return OPENVINO_IR.equals(upstreamFormat); }

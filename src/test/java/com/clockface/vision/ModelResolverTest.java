@@ -133,15 +133,19 @@ class ModelResolverTest {
         assertEquals(List.of(), listing(dir), "no file and no .part left behind");
     }
 
-    /** Serves one file; optionally cuts the first N responses half-way and honours Range requests. */
+    /** Serves files by name; optionally cuts the first N responses half-way; honours Range requests. */
     private final class FileServer {
-        final byte[] data;
+        final Map<String, byte[]> files;
         final AtomicInteger cutsLeft;
         final List<String> ranges = new CopyOnWriteArrayList<>();
         final AtomicInteger requests = new AtomicInteger();
 
         FileServer(byte[] data, int cuts) throws IOException {
-            this.data = data;
+            this(Map.of("yunet-2023mar.onnx", data), cuts);
+        }
+
+        FileServer(Map<String, byte[]> files, int cuts) throws IOException {
+            this.files = files;
             this.cutsLeft = new AtomicInteger(cuts);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", this::handle);
@@ -154,7 +158,9 @@ class ModelResolverTest {
             requests.incrementAndGet();
             String range = ex.getRequestHeaders().getFirst("Range");
             ranges.add(range == null ? "" : range);
-            if (!ex.getRequestURI().getPath().endsWith("/yunet-2023mar.onnx")) {
+            String path = ex.getRequestURI().getPath();
+            byte[] data = files.get(path.substring(path.lastIndexOf('/') + 1));
+            if (data == null) {
                 ex.sendResponseHeaders(404, -1);
                 ex.close();
                 return;
@@ -241,6 +247,46 @@ class ModelResolverTest {
 
         assertTrue(e.getMessage().contains("discarded"), e.getMessage());
         assertTrue(e.getMessage().contains(ModelResolver.ENV_MIRROR), e.getMessage());
+        assertEquals(List.of(), listing(dir));
+    }
+
+    @Test
+    void openVinoIrUpstreamIsDownloadedConvertedAndVerified(@TempDir Path dir) throws Exception {
+        String base = "face-reidentification-retail-0095";
+        Path ir = mirrorDir().resolve("intel-face-reid-0095");
+        FileServer fs = new FileServer(Map.of(base + ".xml", Files.readAllBytes(ir.resolve(base + ".xml")),
+                base + ".bin", Files.readAllBytes(ir.resolve(base + ".bin"))), 1);
+        ModelSpec real = ModelResolver.loadCatalog().stream().filter(s -> s.id().equals("face-reid-0095"))
+                .findFirst().orElseThrow();
+        ModelSpec spec = new ModelSpec(real.id(), real.file(), real.role(), real.sha256(), real.bytes(), real.license(),
+                fs.url("/omz/FP16/" + base + ".xml"), real.upstreamFormat(), true, real.params(), real.conversion());
+        ModelResolver r = isolated(dir).catalog(List.of(spec)).build();
+
+        Path p = r.resolve("face-reid-0095");
+
+        // the converted file is byte-identical to the published one, so models.json's sha256 verifies it
+        assertEquals(real.sha256(), ModelResolver.sha256(p));
+        assertEquals(List.of("face-reid-0095.onnx"), listing(dir), "IR downloads and .part files cleaned up");
+        assertEquals(3, fs.requests.get(), "xml cut once and resumed, then bin");
+    }
+
+    @Test
+    void irConversionThatDoesNotVerifyInstallsNothing(@TempDir Path dir) throws Exception {
+        String base = "face-reidentification-retail-0095";
+        Path ir = mirrorDir().resolve("intel-face-reid-0095");
+        byte[] bin = Files.readAllBytes(ir.resolve(base + ".bin"));
+        bin[5000] ^= 0x01; // one weight altered upstream
+        FileServer fs = new FileServer(Map.of(base + ".xml", Files.readAllBytes(ir.resolve(base + ".xml")),
+                base + ".bin", bin), 0);
+        ModelSpec real = ModelResolver.loadCatalog().stream().filter(s -> s.id().equals("face-reid-0095"))
+                .findFirst().orElseThrow();
+        ModelSpec spec = new ModelSpec(real.id(), real.file(), real.role(), real.sha256(), real.bytes(), real.license(),
+                fs.url("/" + base + ".xml"), real.upstreamFormat(), true, real.params(), real.conversion());
+        ModelResolver r = isolated(dir).catalog(List.of(spec)).build();
+
+        ModelException e = assertThrows(ModelException.class, () -> r.resolve("face-reid-0095"));
+
+        assertTrue(e.getMessage().contains("discarded"), e.getMessage());
         assertEquals(List.of(), listing(dir));
     }
 }
