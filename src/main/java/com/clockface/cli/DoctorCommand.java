@@ -1,6 +1,7 @@
 package com.clockface.cli;
 
 import ai.onnxruntime.OrtEnvironment;
+import com.clockface.store.AppHome;
 import com.clockface.vision.ModelException;
 import com.clockface.vision.ModelResolver;
 import com.clockface.vision.ModelSpec;
@@ -175,12 +176,14 @@ public final class DoctorCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- data dir, database, disk
 
     private Map<String, Object> data(List<Check> checks) {
-        Path dir = DataHome.resolve(home);
-        Path db = dir.resolve(DataHome.DATABASE);
+        AppHome appHome = AppHome.resolve(home);
+        Path dir = appHome.dir();
+        Path db = appHome.database();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("home", dir.toString());
         d.put("database", db.toString());
-        d.put("logs", dir.resolve("logs").toString());
+        d.put("logs", appHome.logs().toString());
+        d.put("keyFile", appHome.keyFile().toString());
         long size = -1;
         if (Files.isRegularFile(db)) {
             try {
@@ -203,7 +206,7 @@ public final class DoctorCommand implements Callable<Integer> {
             checks.add(new Check("home", Status.FAIL, "no existing parent of " + dir));
         } else if (!Files.isWritable(existing)) {
             checks.add(new Check("home", Status.FAIL, existing + " is not writable: choose another data directory "
-                    + "with --home DIR or " + DataHome.ENV_HOME));
+                    + "with --home DIR or " + AppHome.ENV_HOME));
         } else {
             checks.add(new Check("home", Status.PASS, dir + (Files.isDirectory(dir) ? "" : " (will be created)")));
         }
