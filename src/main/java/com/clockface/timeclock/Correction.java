@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * An admin's correction of a person's punches: ADD a missing punch, MOVE a punch to another time, or
- * DELETE one. A reason is mandatory. Nothing is physically removed: {@link #apply} yields the punch to
- * retire (status DELETED, kept for the audit trail) and/or the new MANUAL, CONFIRMED punch; the store
- * persists both together with an audit record.
+ * DELETE one. A reason is mandatory. Nothing is physically removed and no recorded field of a punch
+ * changes: {@link #apply} yields the punch to retire (status DELETED, kept for the audit trail) and/or
+ * the new MANUAL, CONFIRMED punch; the store persists both together with an audit record.
  *
  * @param punchId     the punch moved or deleted; null for ADD
  * @param kind        the kind of the added punch; null for MOVE (keeps the kind) and DELETE
@@ -25,6 +25,9 @@ public record Correction(Type type, long personId, Long punchId, PunchKind kind,
                          String reason, String requestedBy) {
 
     public enum Type { ADD, MOVE, DELETE }
+
+    /** The kiosk name of a punch added by hand (a moved punch keeps its kiosk). */
+    public static final String MANUAL_KIOSK = "manual";
 
     public Correction {
         Objects.requireNonNull(type, "type");
@@ -54,7 +57,14 @@ public record Correction(Type type, long personId, Long punchId, PunchKind kind,
         return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
-    /** The result of an accepted correction. */
+    /**
+     * The result of an accepted correction, to be stored in one transaction with an audit record that
+     * carries the reason.
+     *
+     * @param retired the corrected punch with status DELETED (MOVE, DELETE), else null
+     * @param added   the new MANUAL, CONFIRMED punch with the reason as note (ADD, MOVE), else null; for a
+     *                MOVE it corrects {@code retired}
+     */
     public record Effect(Correction correction, Punch retired, Punch added) {}
 
     /**
@@ -91,11 +101,9 @@ public record Correction(Type type, long personId, Long punchId, PunchKind kind,
                 throw new CorrectionException(Problem.NOTHING_TO_CHANGE, "punch " + punchId + " is already at that time");
         }
         String note = reason.strip();
-        Punch retired = type == Type.ADD ? null
-                : new Punch(target.id(), target.personId(), target.kind(), target.at(), target.zone(), target.kiosk(),
-                        target.source(), PunchStatus.DELETED, target.checkEventId(), note);
+        Punch retired = type == Type.ADD ? null : target.withStatus(PunchStatus.DELETED);
         Punch added = switch (type) {
-            case ADD -> new Punch(0, personId, kind, at, zone != null ? zone : s.zone(), null,
+            case ADD -> new Punch(0, personId, kind, at, zone != null ? zone : s.zone(), MANUAL_KIOSK,
                     PunchSource.MANUAL, PunchStatus.CONFIRMED, null, note);
             case MOVE -> new Punch(0, personId, target.kind(), at, zone != null ? zone : Workdays.zoneOf(target, s),
                     target.kiosk(), PunchSource.MANUAL, PunchStatus.CONFIRMED, target.checkEventId(), note);

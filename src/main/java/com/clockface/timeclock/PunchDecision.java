@@ -82,6 +82,15 @@ public record PunchDecision(Outcome outcome, PunchKind kind, LocalDate workday, 
 
     public boolean alreadyPunched() { return outcome == Outcome.ALREADY_PUNCHED; }
 
+    /**
+     * The sentence for the screen when {@link #alreadyPunched()}: "already clocked in at 08:02"; null otherwise.
+     * The time is the previous punch's wall-clock time in its own zone.
+     */
+    public String alreadyPunchedText(ZoneId fallbackZone) {
+        if (!alreadyPunched()) return null;
+        return "already clocked " + (kind == PunchKind.IN ? "in" : "out") + " at " + previousLocalTime(fallbackZone);
+    }
+
     /** Wall-clock time of the previous punch in its own zone (e.g. for "already clocked in at 08:02"), or null. */
     public LocalTime previousLocalTime(ZoneId fallbackZone) {
         if (previous == null) return null;

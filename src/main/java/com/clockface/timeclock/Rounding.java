@@ -18,6 +18,12 @@ public enum Rounding {
 
     public int minutes() { return minutes; }
 
+    /** 0 (or "none") = NONE, 5, 6, 15. */
+    public static Rounding ofMinutes(int minutes) {
+        for (Rounding r : values()) if (r.minutes == minutes) return r;
+        throw new IllegalArgumentException("rounding must be 0 (none), 5, 6 or 15 minutes, not " + minutes);
+    }
+
     /**
      * Rounds an instant on the wall clock of {@code zone}. The zone offset in force at the instant is
      * kept, so rounding never jumps across a DST change (the result is at most half an increment away).

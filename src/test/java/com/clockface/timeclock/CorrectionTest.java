@@ -34,6 +34,8 @@ class CorrectionTest {
         assertEquals(PunchStatus.CONFIRMED, e.added().status());
         assertEquals("forgot to clock in", e.added().note());
         assertEquals(at("2026-03-02T21:30", BERLIN), e.added().at());
+        assertEquals(Correction.MANUAL_KIOSK, e.added().kiosk());
+        assertEquals(BERLIN, e.added().zone());
     }
 
     @Test

@@ -43,10 +43,12 @@ class PunchDecisionTest {
         assertSame(i, d.previous());
         assertEquals(PunchKind.IN, d.kind());
         assertEquals(LocalTime.of(8, 2), d.previousLocalTime(BERLIN));
+        assertEquals("already clocked in at 08:02", d.alreadyPunchedText(BERLIN));
 
         PunchDecision later = PunchDecision.decide(1, List.of(i), at("2026-03-02T08:03:11", BERLIN), S);
         assertEquals(Outcome.PUNCH, later.outcome());
         assertEquals(PunchKind.OUT, later.kind());
+        assertNull(later.alreadyPunchedText(BERLIN));
     }
 
     @Test

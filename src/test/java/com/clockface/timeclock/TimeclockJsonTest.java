@@ -43,6 +43,10 @@ class TimeclockJsonTest {
         assertEquals(9.0, root.get("totals").get("hours").asDouble());
         assertEquals(1, root.get("totals").get("missingPunches").asInt());
         assertTrue(root.get("days").isArray());
+
+        TimesheetReport report = TimesheetReport.of(t.period(), List.of(t, t));
+        assertEquals(report, json.readValue(json.writeValueAsString(report), TimesheetReport.class));
+        assertEquals(Duration.ofHours(18), report.totals().worked());
     }
 
     @Test
