@@ -22,6 +22,29 @@ final class JavaCvFrames {
         }
     }
 
+    private static volatile String deviceInputProblem;
+    private static volatile boolean deviceInputChecked;
+
+    /**
+     * Null when FFmpeg's capture inputs (video4linux2, dshow) are usable, else why not. They live in
+     * libavdevice, which on Linux links against the PulseAudio client library (libpulse.so.0): on a
+     * machine without it, only files can be decoded.
+     */
+    static String deviceInputProblem() {
+        if (!deviceInputChecked) {
+            String problem = null;
+            try {
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avdevice.class);
+            } catch (Throwable t) { // UnsatisfiedLinkError, or a loader error wrapping it
+                problem = "FFmpeg's camera input (libavdevice) could not load; on Linux it needs the PulseAudio "
+                        + "client library libpulse.so.0 (" + t.getClass().getSimpleName() + ")";
+            }
+            deviceInputProblem = problem;
+            deviceInputChecked = true;
+        }
+        return deviceInputProblem;
+    }
+
     /** Copies a BGR24 JavaCV frame (rows may be padded) into a tight {@link BgrImage}. */
     static BgrImage toBgr(org.bytedeco.javacv.Frame f) {
         int w = f.imageWidth, h = f.imageHeight;

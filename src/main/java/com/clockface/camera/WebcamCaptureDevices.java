@@ -22,7 +22,13 @@ final class WebcamCaptureDevices {
      * The cameras webcam-capture sees, or an empty list when there are none or when its native
      * driver cannot load (on Linux it needs libv4l-0: without it, discovery throws). Never throws.
      */
+    private static volatile String lastProblem;
+
+    /** Why the last {@link #list()} could not ask the driver (null when it could). */
+    static String lastProblem() { return lastProblem; }
+
     static List<CameraDevice> list() {
+        lastProblem = null;
         try {
             List<CameraDevice> out = new ArrayList<>();
             for (Webcam w : Webcam.getWebcams(DISCOVERY_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
@@ -33,7 +39,9 @@ final class WebcamCaptureDevices {
             log.warn("webcam-capture did not list cameras within {} ms; treating as no camera", DISCOVERY_TIMEOUT_MS);
             return List.of();
         } catch (RuntimeException | LinkageError e) {
-            log.warn("{}", driverError(e).getMessage());
+            lastProblem = "the webcam-capture driver could not start (" + rootMessage(e) + ")";
+            // debug only: callers that need a camera turn this into an error a person sees
+            log.debug("{}", driverError(e).getMessage());
             return List.of();
         }
     }

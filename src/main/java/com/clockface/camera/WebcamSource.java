@@ -10,14 +10,17 @@ import org.bytedeco.javacv.FrameGrabber;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * A live camera. Which library captures depends on the platform (see {@link Backend#forThisPlatform()}):
  * <ul>
- *   <li>Linux: FFmpeg's {@code video4linux2} input through JavaCV. It needs no extra system package and
- *       fails fast (0.3 s) when the device is missing, while webcam-capture's native grabber needs
- *       {@code libv4l-0} and has open JVM-crash reports.</li>
+ *   <li>Linux: FFmpeg's {@code video4linux2} input through JavaCV. It fails fast (0.3 s) when the
+ *       device is missing, while webcam-capture's native grabber needs {@code libv4l-0} and has open
+ *       JVM-crash reports. FFmpeg's device inputs (libavdevice) need the PulseAudio client library
+ *       {@code libpulse0}; without it this falls back to webcam-capture, and when that cannot start
+ *       either, the error names both packages.</li>
  *   <li>Windows: FFmpeg's {@code dshow} (DirectShow) input, which supports the resolutions and frame
  *       rates the camera offers, by device name. Not tested on Windows yet.</li>
  *   <li>elsewhere (macOS): webcam-capture's default driver.</li>
@@ -82,6 +85,14 @@ public final class WebcamSource implements FrameSource {
     }
 
     private void openFfmpeg() throws CameraException {
+        String problem = JavaCvFrames.deviceInputProblem();
+        if (problem != null) {
+            if (device.backend() == Backend.FFMPEG_V4L2) {
+                openWebcamCaptureFallback(problem);
+                return;
+            }
+            throw new CameraException(CameraException.Reason.DRIVER, problem + ". Reinstall ClockFace for this platform.");
+        }
         JavaCvFrames.quietFfmpegLog();
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(device.id());
         g.setFormat(device.backend() == Backend.FFMPEG_V4L2 ? "video4linux2" : "dshow");
@@ -126,10 +137,37 @@ public final class WebcamSource implements FrameSource {
                 "The camera \"" + device.name() + "\" could not be opened (" + m + "). Check the cable, or choose another camera in the settings.", e);
     }
 
+    /**
+     * Linux without FFmpeg's v4l2 input (libavdevice needs libpulse0): try webcam-capture, whose Linux
+     * names end with the device node ("HD Webcam /dev/video0").
+     */
+    private void openWebcamCaptureFallback(String ffmpegProblem) throws CameraException {
+        List<CameraDevice> viaWebcamCapture = WebcamCaptureDevices.list();
+        if (viaWebcamCapture.isEmpty() && WebcamCaptureDevices.lastProblem() != null) {
+            throw new CameraException(CameraException.Reason.DRIVER,
+                    "No camera library could start on this computer: " + ffmpegProblem + ", and "
+                            + WebcamCaptureDevices.lastProblem() + ". Install the system libraries: "
+                            + "sudo apt-get install libpulse0 libv4l-0");
+        }
+        for (CameraDevice d : viaWebcamCapture) {
+            if (d.name().endsWith(" " + device.id()) || d.name().equals(device.name())) {
+                openWebcamCapture(d.id());
+                info = new CameraInfo(device.name(), Backend.WEBCAM_CAPTURE.label, info.width(), info.height(), info.nominalFps(), false);
+                return;
+            }
+        }
+        throw new CameraException(CameraException.Reason.NO_CAMERA,
+                "The camera \"" + device.name() + "\" is not connected. Plug it in or choose another camera in the settings.");
+    }
+
     private void openWebcamCapture() throws CameraException {
+        openWebcamCapture(device.id());
+    }
+
+    private void openWebcamCapture(String webcamName) throws CameraException {
         Webcam w;
         try {
-            w = Webcam.getWebcamByName(device.id());
+            w = Webcam.getWebcamByName(webcamName);
         } catch (RuntimeException | LinkageError e) {
             throw WebcamCaptureDevices.driverError(e);
         }

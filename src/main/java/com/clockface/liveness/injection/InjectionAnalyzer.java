@@ -4,6 +4,9 @@ import com.clockface.vision.BgrImage;
 import com.clockface.vision.CameraInfo;
 import com.clockface.vision.Frame;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -88,6 +91,8 @@ public final class InjectionAnalyzer {
     static final int MAX_HISTORY = 900;
 
     // ---- NOISE_ABSENT -----------------------------------------------------------------------------
+    /** The spatial noise estimate runs on every n-th frame: it is the costliest statistic and changes slowly. */
+    static final int NOISE_EVERY = 5;
     /** Block size for the flat-region noise estimate. */
     static final int NOISE_BLOCK = 16;
     /** Fraction of blocks (the flattest ones) that the noise estimate uses: texture must not count as noise. */
@@ -164,9 +169,14 @@ public final class InjectionAnalyzer {
 
         boolean sameSize = prevData != null && prevW == img.width() && prevH == img.height();
         if (sameSize) {
-            boolean same = hash == prevHash && Arrays.equals(d, prevData);
-            diffs.add(same ? 0.0 : meanAbsDiffGreen(d, prevData));
-            unchanged.add(same ? 1.0 : unchangedFractionGreen(d, prevData));
+            if (hash == prevHash && Arrays.equals(d, prevData)) {
+                diffs.add(0.0);
+                unchanged.add(1.0);
+            } else {
+                double[] du = diffGreen(d, prevData);
+                diffs.add(du[0]);
+                unchanged.add(du[1]);
+            }
         } else if (prevData != null) {
             diffs.add(Double.MAX_VALUE); // a size change is certainly not a frozen frame
             unchanged.add(0.0);
@@ -177,7 +187,7 @@ public final class InjectionAnalyzer {
         lastIndexOfHash.put(hash, idx);
 
         thumbs.add(thumbnail(img));
-        noise.add(noiseSigma(img));
+        if (idx % NOISE_EVERY == 0) noise.add(noiseSigma(img));
         if (thumbs.size() > MAX_HISTORY) {
             thumbs.remove(0);
         }
@@ -350,40 +360,33 @@ public final class InjectionAnalyzer {
 
     // ---- pixel statistics -------------------------------------------------------------------------
 
-    /** 64-bit FNV-1a over 8-byte words: fast, and collisions over a session's few hundred frames are negligible. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** 64-bit FNV-style hash over 8-byte words: fast, and collisions over a session's few hundred frames are negligible. */
     static long hash64(byte[] d) {
         long h = 0xcbf29ce484222325L;
         int i = 0;
         for (; i + 8 <= d.length; i += 8) {
-            long w = (d[i] & 0xFFL) | (d[i + 1] & 0xFFL) << 8 | (d[i + 2] & 0xFFL) << 16 | (d[i + 3] & 0xFFL) << 24
-                    | (d[i + 4] & 0xFFL) << 32 | (d[i + 5] & 0xFFL) << 40 | (d[i + 6] & 0xFFL) << 48 | (d[i + 7] & 0xFFL) << 56;
-            h = (h ^ w) * 0x100000001b3L;
+            h = (h ^ (long) LONGS.get(d, i)) * 0x100000001b3L;
             h ^= h >>> 29;
         }
         for (; i < d.length; i++) h = (h ^ (d[i] & 0xFF)) * 0x100000001b3L;
         return h;
     }
 
-    /** Mean |a - b| of the green channel, over every other row and column (plenty of samples, 4x faster). */
-    static double meanAbsDiffGreen(byte[] a, byte[] b) {
-        long sum = 0;
-        long n = 0;
-        // rows/cols are not known here; stepping 6 bytes = every other pixel, the row parity averages out
+    /**
+     * One pass over the green channel of every other pixel: {mean |a - b|, fraction of values that are
+     * bit-identical}. Every other pixel is plenty of samples and halves the cost.
+     */
+    static double[] diffGreen(byte[] a, byte[] b) {
+        long sum = 0, same = 0, n = 0;
         for (int i = 1; i < a.length; i += 6) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+            int d = (a[i] & 0xFF) - (b[i] & 0xFF);
+            if (d == 0) same++;
+            else sum += d < 0 ? -d : d;
             n++;
         }
-        return n == 0 ? 0 : (double) sum / n;
-    }
-
-    /** Fraction of green values (every other pixel) that are bit-identical in a and b. */
-    static double unchangedFractionGreen(byte[] a, byte[] b) {
-        long same = 0, n = 0;
-        for (int i = 1; i < a.length; i += 6) {
-            if (a[i] == b[i]) same++;
-            n++;
-        }
-        return n == 0 ? 1 : (double) same / n;
+        return n == 0 ? new double[] {0, 1} : new double[] {(double) sum / n, (double) same / n};
     }
 
     /** Block means of the green channel on a THUMB_W x THUMB_H grid. */
