@@ -62,6 +62,18 @@ public final class BgrImage {
                 return new BgrImage(w, h, out);
             }
         }
+        if (src.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // getRGB would push grey samples through a linear-to-sRGB conversion and brighten them.
+            byte[] px = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
+            if (px.length == w * h) {
+                for (int i = 0, o = 0; i < px.length; i++) {
+                    out[o++] = px[i];
+                    out[o++] = px[i];
+                    out[o++] = px[i];
+                }
+                return new BgrImage(w, h, out);
+            }
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             src.getRGB(0, y, w, 1, row, 0, w);

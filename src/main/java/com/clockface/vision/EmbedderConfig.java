@@ -1,7 +1,5 @@
 package com.clockface.vision;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * How one embedding model wants its input: the alignment template and crop size, colour order and
  * the linear normalisation (pixel - mean) * scale. Read from the model's `params` in models.json, so
@@ -11,19 +9,18 @@ public record EmbedderConfig(String modelId, int inputSize, int dimension, boole
                              float[] template) {
 
     public EmbedderConfig {
-        if (template.length != 10) throw new IllegalArgumentException("an alignment template needs 5 points");
+        if (template == null || template.length != 10) {
+            throw new IllegalArgumentException("embedder " + modelId + " needs a 5-point alignment template in models.json");
+        }
     }
 
-    public static EmbedderConfig fromParams(String modelId, JsonNode params) {
-        JsonNode t = params.get("template");
-        float[] template = new float[t.size()];
-        for (int i = 0; i < template.length; i++) template[i] = (float) t.get(i).asDouble();
-        return new EmbedderConfig(modelId,
-                params.get("inputSize").asInt(),
-                params.get("dimension").asInt(),
-                "RGB".equalsIgnoreCase(params.path("colour").asText("BGR")),
-                (float) params.path("mean").asDouble(0),
-                (float) params.path("scale").asDouble(1),
-                template);
+    public static EmbedderConfig of(ModelSpec spec) {
+        return new EmbedderConfig(spec.id(),
+                spec.intParam("inputSize", 112),
+                spec.intParam("dimension", 512),
+                "RGB".equalsIgnoreCase(spec.stringParam("colour", "BGR")),
+                (float) spec.param("mean", 0),
+                (float) spec.param("scale", 1),
+                spec.floatsParam("template"));
     }
 }
