@@ -22,6 +22,8 @@ public final class CaptureThread implements AutoCloseable {
     private volatile long frames;
     private volatile long firstNanos, lastNanos;
 
+    private volatile Consumer<Frame> everyFrame = f -> { };
+
     public CaptureThread(FrameSource source, LatestFrameSlot slot) {
         this(source, slot, e -> { });
     }
@@ -32,6 +34,16 @@ public final class CaptureThread implements AutoCloseable {
         this.slot = slot;
         this.thread = new Thread(() -> run(onError), "camera-capture");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Called on the capture thread with every frame before it goes into the slot: the place for
+     * per-frame work that must see all frames (the injection analysis, recording a capsule). Keep it
+     * to a few milliseconds, or the capture rate drops. Set before {@link #start()}.
+     */
+    public CaptureThread onEveryFrame(Consumer<Frame> hook) {
+        this.everyFrame = hook == null ? f -> { } : hook;
+        return this;
     }
 
     public CaptureThread start() {
@@ -48,6 +60,11 @@ public final class CaptureThread implements AutoCloseable {
                 if (frames == 0) firstNanos = now;
                 lastNanos = now;
                 frames++;
+                try {
+                    everyFrame.accept(f);
+                } catch (RuntimeException e) {
+                    log.warn("per-frame hook failed; capture continues", e);
+                }
                 slot.put(f);
             }
         } catch (CameraException e) {

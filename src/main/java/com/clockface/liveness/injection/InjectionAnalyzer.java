@@ -18,12 +18,17 @@ import java.util.regex.Pattern;
 /**
  * Looks at the camera description and the frames of one check-in session for signs that the stream
  * is injected (virtual camera, replayed file, still or rendered picture) rather than captured by a
- * sensor now. Feed frames in capture order with {@link #accept(Frame)} (a few ms per 640x480 frame)
- * and read {@link #report()} at any time; or call {@link #analyze(CameraInfo, Iterable)}.
+ * sensor now. Feed frames in capture order with {@link #accept(Frame)} (about 1.5-2 ms per 640x480
+ * frame) and read {@link #report()} at any time; or call {@link #analyze(CameraInfo, Iterable)}.
+ *
+ * <p>Feed <b>every captured frame</b>, e.g. from the capture thread's frame hook, not only the frames a
+ * slower face analysis picked from the latest-frame slot: otherwise LOW_FPS measures the analysis
+ * rate and the gaps look like timing problems. Handing the same {@link Frame} object in twice is
+ * ignored (a consumer re-reading a slot), a different object with the same pixels is not.
  *
  * <p>All pixel statistics use the green channel: it carries most of the luminance and, unlike a
  * computed luma, adds no rounding noise of its own (which would hide a noise-free picture).
- * Not thread-safe; one analyzer per session.
+ * One analyzer per session; {@code accept} and {@code report} may be called from different threads.
  */
 public final class InjectionAnalyzer {
 
@@ -143,6 +148,7 @@ public final class InjectionAnalyzer {
     private final List<Double> diffs = new ArrayList<>(); // diffs[i] = MAD between frame i and i+1
     private final List<Double> unchanged = new ArrayList<>(); // fraction of identical green values, frame i vs i+1
     private final Map<Long, Integer> lastIndexOfHash = new HashMap<>();
+    private Frame lastFrame;
     private long prevHash;
     private byte[] prevData;
     private int prevW, prevH;
@@ -160,7 +166,9 @@ public final class InjectionAnalyzer {
     }
 
     /** Adds the next frame of the session (capture order). */
-    public void accept(Frame frame) {
+    public synchronized void accept(Frame frame) {
+        if (frame == lastFrame) return;
+        lastFrame = frame;
         BgrImage img = frame.image();
         byte[] d = img.data();
         long hash = hash64(d);
@@ -197,10 +205,10 @@ public final class InjectionAnalyzer {
         prevH = img.height();
     }
 
-    public int frameCount() { return frames; }
+    public synchronized int frameCount() { return frames; }
 
     /** The signals over all frames so far. */
-    public InjectionReport report() {
+    public synchronized InjectionReport report() {
         List<SignalResult> out = new ArrayList<>();
         double fps = measuredFps();
         out.add(virtualCamera());

@@ -266,6 +266,29 @@ class InjectionAnalyzerTest {
     }
 
     @Test
+    void theSameFrameObjectHandedInTwiceIsIgnored() {
+        InjectionAnalyzer a = new InjectionAnalyzer(WEBCAM);
+        for (Frame f : live.subList(0, 30)) {
+            a.accept(f);
+            a.accept(f); // a consumer that re-reads its slot
+        }
+        assertEquals(30, a.frameCount());
+        assertFalse(a.report().fired(FROZEN_FRAMES));
+    }
+
+    @Test
+    void oddFrameSizesDoNotBreakTheAnalysis() {
+        List<Frame> s = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            BgrImage img = i < 10 ? live.get(i).image().crop(0, 0, 7, 5) : live.get(i).image().resize(33, 17);
+            s.add(new Frame(img, live.get(i).timeNanos()));
+        }
+        InjectionReport r = InjectionAnalyzer.analyze(WEBCAM, s);
+        assertEquals(20, r.frames());
+        assertEquals(InjectionSignal.values().length, r.signals().size());
+    }
+
+    @Test
     void tooFewFramesIsInconclusiveNotAnAttack() {
         InjectionReport r = InjectionAnalyzer.analyze(WEBCAM, live.subList(0, 3));
         assertEquals(0.0, r.risk());
