@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the `clockface` command line. */
 @Command(name = "clockface", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "ClockFace: an offline face time-clock kiosk.",
-        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class, CamerasCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
