@@ -195,6 +195,22 @@ public final class FaceEngine implements AutoCloseable {
         return new PreparedTemplate(e, q, lookalikes);
     }
 
+    /**
+     * The trusted-photo upload path: file rules (format, 2 MB), then the ISO/IEC 19794-5-style face
+     * rules of {@link FaceQuality.Rules#TRUSTED_PHOTO} (85 px between the eyes, frontal, sharp, well lit).
+     */
+    public PreparedTemplate prepareTrustedPhoto(java.nio.file.Path file, long enrollingPersonId) throws EnrolmentException {
+        List<FaceQuality.Problem> fileProblems = FaceQuality.checkTrustedPhotoFile(file);
+        if (!fileProblems.isEmpty()) throw new EnrolmentException(fileProblems);
+        BgrImage image;
+        try {
+            image = com.clockface.vision.ImageDecoder.read(file);
+        } catch (com.clockface.vision.ImageException e) {
+            throw new EnrolmentException(List.of(new FaceQuality.Problem(com.clockface.vision.QualityIssue.UNREADABLE, e.getMessage())));
+        }
+        return prepareTemplate(image, FaceQuality.Rules.TRUSTED_PHOTO, enrollingPersonId);
+    }
+
     /** Stores the template encrypted and adds it to the in-memory gallery without a reload. */
     public Template saveTemplate(long personId, PreparedTemplate t, TemplateSource source, String actor) {
         if (templates == null) throw new IllegalStateException("this engine was loaded without a database");

@@ -36,7 +36,48 @@ public final class FaceQuality {
         }
     }
 
+    /** The trusted-photo upload limit: 2 MB, as the commercial services use. */
+    public static final long TRUSTED_PHOTO_MAX_BYTES = 2L * 1024 * 1024;
+
     private FaceQuality() {}
+
+    /**
+     * File-level rules of the trusted-photo upload: PNG, JPEG or JPEG 2000 (by content, not by
+     * name) and at most 2 MB. Returns the problems found, empty when the file may be decoded.
+     */
+    public static List<Problem> checkTrustedPhotoFile(java.nio.file.Path file) {
+        List<Problem> problems = new ArrayList<>();
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > TRUSTED_PHOTO_MAX_BYTES) {
+                problems.add(new Problem(QualityIssue.FILE_TOO_LARGE, QualityIssue.FILE_TOO_LARGE.sentence(TRUSTED_PHOTO_MAX_BYTES >> 20)));
+            }
+            byte[] head = new byte[12];
+            int n;
+            try (var in = java.nio.file.Files.newInputStream(file)) { n = in.readNBytes(head, 0, 12); }
+            if (!isPng(head, n) && !isJpeg(head, n) && !isJpeg2000(head, n)) {
+                problems.add(new Problem(QualityIssue.UNSUPPORTED_FORMAT, QualityIssue.UNSUPPORTED_FORMAT.sentence()));
+            }
+        } catch (java.io.IOException e) {
+            problems.add(new Problem(QualityIssue.UNREADABLE, QualityIssue.UNREADABLE.sentence()));
+        }
+        return problems;
+    }
+
+    private static boolean isPng(byte[] h, int n) {
+        return n >= 8 && (h[0] & 0xFF) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G';
+    }
+
+    private static boolean isJpeg(byte[] h, int n) {
+        return n >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF;
+    }
+
+    /** A JP2 file box ("jP  ") or a raw J2K codestream (SOC + SIZ markers). */
+    private static boolean isJpeg2000(byte[] h, int n) {
+        boolean jp2 = n >= 12 && h[4] == 'j' && h[5] == 'P' && h[6] == ' ' && h[7] == ' ';
+        boolean j2k = n >= 4 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0x4F && (h[2] & 0xFF) == 0xFF && (h[3] & 0xFF) == 0x51;
+        return jp2 || j2k;
+    }
 
     /** Judges the single face expected in the image; {@code faces} come from the detector. */
     public static Report assess(BgrImage image, List<Face> faces, Rules rules) {
