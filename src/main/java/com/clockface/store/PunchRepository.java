@@ -1,6 +1,7 @@
 package com.clockface.store;
 
 import com.clockface.store.StoreException.Reason;
+import com.clockface.timeclock.Correction;
 import com.clockface.timeclock.Punch;
 import com.clockface.timeclock.PunchKind;
 import com.clockface.timeclock.PunchSource;
@@ -198,6 +199,55 @@ public final class PunchRepository {
             d.put("reason", reason);
             AuditLog.append(c, now, actor, "punch.move", target(id), d);
             return moved;
+        });
+    }
+
+    /**
+     * Stores an accepted timeclock {@link Correction} ({@code Correction.apply(...)}'s effect) in one
+     * transaction: the retired punch becomes DELETED, the added MANUAL punch is inserted naming the
+     * retired one, and one audit record "punch.correct" carries type, reason, old and new time and ids
+     * under the correction's admin. Returns the effect with the added punch's id filled in.
+     *
+     * @throws StoreException CONFLICT when the retired punch no longer exists or was already deleted or
+     *                        rejected in the meantime
+     */
+    public Correction.Effect apply(Correction.Effect effect) {
+        Correction corr = effect.correction();
+        requireActor(corr.requestedBy());
+        if (effect.added() != null) validate(effect.added());
+        Instant now = db.now();
+        return db.write("saving the correction", c -> {
+            Punch old = null;
+            if (effect.retired() != null) {
+                long id = effect.retired().id();
+                old = find(c, id).orElseThrow(() -> unknown(id));
+                if (old.status() == PunchStatus.DELETED || old.status() == PunchStatus.REJECTED) {
+                    throw new StoreException(Reason.CONFLICT, "Punch " + id + " was " + old.status().name().toLowerCase()
+                            + " by someone else in the meantime; reload and try again.");
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE punch SET status = 'DELETED' WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            Punch added = effect.added() == null ? null
+                    : insert(c, effect.added(), old == null ? null : old.id(), now);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("type", corr.type().name());
+            d.put("reason", corr.reason());
+            d.put("person_id", corr.personId());
+            if (old != null) {
+                d.put("old_id", old.id());
+                d.put("old_at", old.at().toString());
+                d.put("old_status", old.status().name());
+            }
+            if (added != null) {
+                d.put("new_id", added.id());
+                d.put("new_at", added.at().toString());
+                d.put("kind", added.kind().name());
+            }
+            AuditLog.append(c, now, corr.requestedBy(), "punch.correct", target(old != null ? old.id() : added.id()), d);
+            return new Correction.Effect(corr, old == null ? null : old.withStatus(PunchStatus.DELETED), added);
         });
     }
 

@@ -80,6 +80,28 @@ public final class SettingsRepository {
 
     public void set(String key, boolean value) { set(key, Boolean.toString(value)); }
 
+    /** Sets several values in one transaction (e.g. {@code TimeclockSettings.toProperties()}). */
+    public void setAll(Map<String, String> values) {
+        for (String key : values.keySet()) {
+            if (key == null || key.isBlank() || key.startsWith("crypto.")) {
+                throw new IllegalArgumentException("The setting " + key + " cannot be changed.");
+            }
+        }
+        db.write("saving the settings", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?) "
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    if (e.getValue() == null) continue;
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** All user-visible settings, sorted by key. */
     public Map<String, String> all() {
         return db.read(c -> {

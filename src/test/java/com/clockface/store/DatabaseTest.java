@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
 
+    /** The newest migration in src/main/resources/db/migration. */
+    static final String LATEST = "2";
+
     @TempDir Path dir;
 
     private static Set<String> tables(Database db) {
@@ -37,13 +40,14 @@ class DatabaseTest {
     void migrationsCreateTheSchemaAndAreRerunnable() {
         AppHome home = AppHome.at(dir);
         try (Database db = Database.open(home)) {
-            assertTrue(tables(db).containsAll(Set.of("person", "template", "punch", "check_event", "audit", "settings", "admin")));
-            assertEquals("1", db.schemaVersion());
+            assertTrue(tables(db).containsAll(Set.of("person", "template", "punch", "check_event", "audit", "settings", "admin",
+                    "period_lock")));
+            assertEquals(LATEST, db.schemaVersion());
             new SettingsRepository(db).set("kiosk.name", "Front door");
         }
         // second open: nothing re-applied, data intact
         try (Database db = Database.open(home)) {
-            assertEquals("1", db.schemaVersion());
+            assertEquals(LATEST, db.schemaVersion());
             assertEquals("Front door", new SettingsRepository(db).getString("kiosk.name", "?"));
             int applied = db.read(c -> {
                 try (Statement st = c.createStatement();
@@ -52,7 +56,7 @@ class DatabaseTest {
                     return rs.getInt(1);
                 }
             });
-            assertEquals(1, applied);
+            assertEquals(Integer.parseInt(LATEST), applied);
         }
         assertTrue(Files.isDirectory(home.logs()) && Files.isDirectory(home.capsules()));
     }
