@@ -45,10 +45,15 @@ public final class Gallery {
     private final ArrayList<Integer> freeSlots = new ArrayList<>();
 
     public Gallery(String modelId, int dim) {
+        this(modelId, dim, 64);
+    }
+
+    /** @param expectedTemplates initial capacity, so loading a large gallery does not re-copy the matrix */
+    public Gallery(String modelId, int dim, int expectedTemplates) {
         if (dim <= 0) throw new IllegalArgumentException("The embedding dimension must be positive, got " + dim + ".");
         this.modelId = modelId;
         this.dim = dim;
-        int cap = 64;
+        int cap = Math.max(16, expectedTemplates);
         matrix = new float[cap * dim];
         templateIds = new long[cap];
         rowSlot = new int[cap];
@@ -142,7 +147,8 @@ public final class Gallery {
      * The person's score is {@code 0.75 * max_t s(t) + 0.25 * mean_t s(t)}: the best template leads,
      * the mean rewards persons whose templates agree and damps a single lucky template. With one
      * template per person the score equals {@code s(t)}. The reported template is the one with the best
-     * {@code s(t)}.
+     * {@code s(t)}. (For unit vectors the average of the two cosines equals the dot product with the
+     * averaged probe, so ACCURATE still makes a single pass over the matrix.)
      *
      * @param probe        the probe embedding (any length-{@link #dim()} non-zero vector; normalised here)
      * @param flippedProbe the embedding of the horizontally mirrored probe face, or null
@@ -151,8 +157,11 @@ public final class Gallery {
     public List<Candidate> search(float[] probe, float[] flippedProbe, SearchMode mode, int k) {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k + ".");
         float[] p = normalisedCopy(probe, "probe");
-        float[] f = (mode == SearchMode.ACCURATE && flippedProbe != null)
-                ? normalisedCopy(flippedProbe, "flipped probe") : null;
+        if (mode == SearchMode.ACCURATE && flippedProbe != null) {
+            // (cos(p, t) + cos(f, t)) / 2 = ((p + f) / 2) . t for unit p, f, t: one pass over the matrix.
+            float[] f = normalisedCopy(flippedProbe, "flipped probe");
+            for (int i = 0; i < dim; i++) p[i] = (p[i] + f[i]) * 0.5f;
+        }
         lock.readLock().lock();
         try {
             if (rows == 0) return List.of();
@@ -164,7 +173,6 @@ public final class Gallery {
             final float[] m = matrix;
             for (int r = 0, off = 0; r < rows; r++, off += dim) {
                 double s = dot(p, m, off, dim);
-                if (f != null) s = (s + dot(f, m, off, dim)) * 0.5;
                 int slot = rowSlot[r];
                 if (s > best[slot]) {
                     best[slot] = s;
@@ -215,18 +223,24 @@ public final class Gallery {
         return ab / Math.sqrt(aa * bb);
     }
 
-    // Four accumulators break the add dependency chain so the CPU can overlap the multiply-adds.
+    // Eight independent accumulators break the add dependency chain so the CPU can keep both of its
+    // floating-point units busy (HotSpot does not vectorise a float reduction by itself).
     private static double dot(float[] q, float[] m, int off, int dim) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0;
-        for (; i + 3 < dim; i += 4) {
-            s0 += q[i] * m[off + i];
-            s1 += q[i + 1] * m[off + i + 1];
-            s2 += q[i + 2] * m[off + i + 2];
-            s3 += q[i + 3] * m[off + i + 3];
+        for (; i + 7 < dim; i += 8) {
+            int o = off + i;
+            s0 += q[i] * m[o];
+            s1 += q[i + 1] * m[o + 1];
+            s2 += q[i + 2] * m[o + 2];
+            s3 += q[i + 3] * m[o + 3];
+            s4 += q[i + 4] * m[o + 4];
+            s5 += q[i + 5] * m[o + 5];
+            s6 += q[i + 6] * m[o + 6];
+            s7 += q[i + 7] * m[o + 7];
         }
         for (; i < dim; i++) s0 += q[i] * m[off + i];
-        return (double) (s0 + s1) + (s2 + s3);
+        return (double) ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private float[] normalisedCopy(float[] v, String what) {
@@ -284,6 +298,9 @@ public final class Gallery {
 
     private void grow() {
         int cap = templateIds.length * 2;
+        if ((long) cap * dim > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("The gallery is full: " + rows + " templates of " + dim + " values.");
+        }
         matrix = Arrays.copyOf(matrix, cap * dim);
         templateIds = Arrays.copyOf(templateIds, cap);
         rowSlot = Arrays.copyOf(rowSlot, cap);

@@ -37,39 +37,96 @@ public final class TemplateRepository {
     /** As {@link #add(long, String, float[], Double, TemplateSource)}, audited under {@code actor}. */
     public Template add(long personId, String modelId, float[] embedding, Double quality, TemplateSource source,
                         String actor) {
+        check(modelId, embedding);
+        byte[] sealed = db.crypto().encrypt(Crypto.floatsToBytes(embedding), purpose(personId, modelId));
+        Instant now = db.now();
+        return db.write("saving a face template",
+                c -> insert(c, personId, modelId, embedding.length, sealed, quality, source, actor, now));
+    }
+
+    private static void check(String modelId, float[] embedding) {
         if (modelId == null || modelId.isBlank()) throw new IllegalArgumentException("A template needs the model id of its embedder.");
         if (embedding == null || embedding.length == 0) throw new IllegalArgumentException("A template needs an embedding.");
         for (float v : embedding) {
             if (!Float.isFinite(v)) throw new IllegalArgumentException("The embedding contains NaN or infinite values.");
         }
-        byte[] sealed = db.crypto().encrypt(Crypto.floatsToBytes(embedding), purpose(personId, modelId));
-        Instant now = db.now();
-        return db.write("saving a face template", c -> {
-            Person p = PersonRepository.findById(c, personId).orElseThrow(() -> PersonRepository.unknown(personId));
-            if (p.status() == PersonStatus.ERASED) {
-                throw new StoreException(Reason.CONFLICT, "Person " + personId + " was erased; create a new person to enrol this face.");
+    }
+
+    private static Template insert(java.sql.Connection c, long personId, String modelId, int dim, byte[] sealed,
+                                   Double quality, TemplateSource source, String actor, Instant now) throws SQLException {
+        TemplateSource src = source == null ? TemplateSource.UPLOAD : source;
+        checkPerson(c, personId);
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO template (person_id, model_id, dim, embedding, "
+                + "quality, source, created_at) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, personId);
+            ps.setString(2, modelId);
+            ps.setInt(3, dim);
+            ps.setBytes(4, sealed);
+            Sql.setDouble(ps, 5, quality);
+            ps.setString(6, src.dbValue());
+            ps.setLong(7, now.toEpochMilli());
+            ps.executeUpdate();
+            try (ResultSet k = ps.getGeneratedKeys()) {
+                k.next();
+                id = k.getLong(1);
             }
-            long id;
+        }
+        AuditLog.append(c, now, actor, "template.add", PersonRepository.target(personId),
+                Map.of("template_id", id, "model_id", modelId, "source", src.dbValue()));
+        return new Template(id, personId, modelId, dim, quality, src, now);
+    }
+
+    /** One template to add with {@link #addBatch}. */
+    public record NewTemplate(long personId, String modelId, float[] embedding, Double quality, TemplateSource source) { }
+
+    /**
+     * Adds many templates in ONE transaction (bulk import): all or none are stored, and the disk is
+     * synced once instead of once per template. Returns the stored templates in input order.
+     */
+    public List<Template> addBatch(List<NewTemplate> batch, String actor) {
+        List<byte[]> sealed = new ArrayList<>(batch.size());
+        for (NewTemplate t : batch) {
+            check(t.modelId(), t.embedding());
+            sealed.add(db.crypto().encrypt(Crypto.floatsToBytes(t.embedding()), purpose(t.personId(), t.modelId())));
+        }
+        Instant now = db.now();
+        return db.write("saving " + batch.size() + " face templates", c -> {
+            List<Template> out = new ArrayList<>(batch.size());
+            Map<Long, Integer> perPerson = new java.util.LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO template (person_id, model_id, dim, embedding, "
                     + "quality, source, created_at) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, personId);
-                ps.setString(2, modelId);
-                ps.setInt(3, embedding.length);
-                ps.setBytes(4, sealed);
-                Sql.setDouble(ps, 5, quality);
-                ps.setString(6, (source == null ? TemplateSource.UPLOAD : source).dbValue());
-                ps.setLong(7, now.toEpochMilli());
-                ps.executeUpdate();
-                try (ResultSet k = ps.getGeneratedKeys()) {
-                    k.next();
-                    id = k.getLong(1);
+                for (int i = 0; i < batch.size(); i++) {
+                    NewTemplate t = batch.get(i);
+                    if (!perPerson.containsKey(t.personId())) checkPerson(c, t.personId());
+                    perPerson.merge(t.personId(), 1, Integer::sum);
+                    TemplateSource src = t.source() == null ? TemplateSource.UPLOAD : t.source();
+                    ps.setLong(1, t.personId());
+                    ps.setString(2, t.modelId());
+                    ps.setInt(3, t.embedding().length);
+                    ps.setBytes(4, sealed.get(i));
+                    Sql.setDouble(ps, 5, t.quality());
+                    ps.setString(6, src.dbValue());
+                    ps.setLong(7, now.toEpochMilli());
+                    ps.executeUpdate();
+                    try (ResultSet k = ps.getGeneratedKeys()) {
+                        k.next();
+                        out.add(new Template(k.getLong(1), t.personId(), t.modelId(), t.embedding().length, t.quality(), src, now));
+                    }
                 }
             }
-            AuditLog.append(c, now, actor, "template.add", PersonRepository.target(personId),
-                    Map.of("template_id", id, "model_id", modelId, "source", (source == null ? TemplateSource.UPLOAD : source).dbValue()));
-            return new Template(id, personId, modelId, embedding.length, quality,
-                    source == null ? TemplateSource.UPLOAD : source, now);
+            for (Map.Entry<Long, Integer> e : perPerson.entrySet()) {
+                AuditLog.append(c, now, actor, "template.add", PersonRepository.target(e.getKey()), Map.of("templates", e.getValue()));
+            }
+            return out;
         });
+    }
+
+    private static void checkPerson(java.sql.Connection c, long personId) throws SQLException {
+        Person p = PersonRepository.findById(c, personId).orElseThrow(() -> PersonRepository.unknown(personId));
+        if (p.status() == PersonStatus.ERASED) {
+            throw new StoreException(Reason.CONFLICT, "Person " + personId + " was erased; create a new person to enrol this face.");
+        }
     }
 
     /** A person's templates (metadata only), oldest first. */

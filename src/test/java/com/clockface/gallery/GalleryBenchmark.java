@@ -15,7 +15,7 @@ public final class GalleryBenchmark {
         Random r = new Random(1);
         System.out.printf("Gallery search, dim %d, 3 templates/person, k=5, median of 200 runs after warm-up%n", dim);
         for (int n : new int[] {1_000, 10_000, 100_000}) {
-            Gallery g = new Gallery("bench", dim);
+            Gallery g = new Gallery("bench", dim, n);
             for (int i = 0; i < n; i++) g.add(i / 3, i, vector(r, dim));
             float[] probe = vector(r, dim);
             float[] flipped = vector(r, dim);

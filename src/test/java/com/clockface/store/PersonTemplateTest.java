@@ -193,6 +193,24 @@ class PersonTemplateTest {
     }
 
     @Test
+    void batchAddIsAllOrNothing() {
+        try (Database db = Database.open(AppHome.at(dir))) {
+            Person a = new PersonRepository(db).create(Person.newPerson("A", "A", null), "t");
+            TemplateRepository templates = new TemplateRepository(db);
+            Random r = new Random(4);
+            List<TemplateRepository.NewTemplate> ok = List.of(
+                    new TemplateRepository.NewTemplate(a.id(), "m", randomVector(r, 16), 0.8, TemplateSource.IMPORT),
+                    new TemplateRepository.NewTemplate(a.id(), "m", randomVector(r, 16), 0.7, TemplateSource.IMPORT));
+            assertEquals(2, templates.addBatch(ok, "import").size());
+            List<TemplateRepository.NewTemplate> bad = List.of(
+                    new TemplateRepository.NewTemplate(a.id(), "m", randomVector(r, 16), null, TemplateSource.IMPORT),
+                    new TemplateRepository.NewTemplate(12345, "m", randomVector(r, 16), null, TemplateSource.IMPORT));
+            assertThrows(StoreException.class, () -> templates.addBatch(bad, "import"));
+            assertEquals(2, templates.loadAll("m").size(), "the failed batch left nothing behind");
+        }
+    }
+
+    @Test
     void loadAllLeavesOutInactiveAndErasedPersons() {
         try (Database db = Database.open(AppHome.at(dir))) {
             PersonRepository persons = new PersonRepository(db);
