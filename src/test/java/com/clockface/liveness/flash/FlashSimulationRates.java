@@ -18,13 +18,12 @@ import java.util.TreeMap;
  */
 public final class FlashSimulationRates {
 
-    record Outcome(Attack attack, String variant, FlashResult result, int trueDelayMs) {}
+    record Outcome(Attack attack, String variant, String file, FlashResult result, int trueDelayMs) {}
 
     static List<Outcome> run(int perClass, FlashMode mode, long seed, List<Attack> attacks) throws IOException {
-        List<FlashSimulator.Scene> scenes = new ArrayList<>();
-        for (FlashSimulator.Subject s : FlashSimulator.SUBJECTS) scenes.add(FlashSimulator.load(s));
+        List<FlashSimulator.Scene> scenes = FlashSimulator.scenes();
         Random rnd = new Random(seed);
-        ChallengeGenerator gen = new ChallengeGenerator(new SecureRandom());
+        ChallengeGenerator gen = new ChallengeGenerator(FlashSimulator.seeded(rnd)); // reproducible runs
         FlashResponseAnalyzer analyzer = new FlashResponseAnalyzer();
         List<Outcome> out = new ArrayList<>();
         for (Attack a : attacks) {
@@ -33,7 +32,7 @@ public final class FlashSimulationRates {
                 ColourTimeline shown = FlashSimulator.displayed(gen.generate(mode), 3_000_000_000L + rnd.nextInt(1_000_000_000), rnd);
                 FlashSimulator.Session s = FlashSimulator.simulate(scene, shown, a, rnd);
                 FlashResult r = analyzer.analyze(shown, s.frames(), s.faces());
-                out.add(new Outcome(a, s.variant(), r, s.trueDelayMs()));
+                out.add(new Outcome(a, s.variant(), scene.file(), r, s.trueDelayMs()));
             }
         }
         return out;
@@ -77,7 +76,7 @@ public final class FlashSimulationRates {
         System.out.println("mode " + mode + ", " + n + " simulated sessions per class, seed " + seed);
         System.out.print(report(o));
         if (args.length > 3) {
-            for (Outcome x : o) System.out.println(x.attack() + " " + x.variant() + " " + x.result().signals());
+            for (Outcome x : o) System.out.println(x.attack() + " " + x.variant() + " " + x.file() + " " + x.result().outcome() + " " + x.result().signals());
         }
         System.out.printf("%.1f s%n", (System.nanoTime() - t0) / 1e9);
     }

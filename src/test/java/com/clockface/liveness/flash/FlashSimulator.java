@@ -2,14 +2,23 @@ package com.clockface.liveness.flash;
 
 import com.clockface.vision.BgrImage;
 import com.clockface.vision.Face;
+import com.clockface.vision.FaceDetector;
 import com.clockface.vision.Frame;
+import com.clockface.vision.TestModels;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Test-side physics model: turns a real NUAA webcam photo into a 30 fps camera stream seen while the kiosk
@@ -47,21 +56,41 @@ final class FlashSimulator {
     enum Attack { LIVE, REPLAY, PRINT, PHONE_SCREEN, INJECTED }
 
     /**
-     * NUAA live frames whose face box and 5 landmarks (YuNet order) were placed by hand by looking at the
-     * 640x480 images with a coordinate grid, because no face detector is on main yet; +-4 px accuracy.
+     * The photos: the first NUAA live frame of each of the 15 NUAA subjects (640x480 webcam frames, frontal),
+     * from manifest.csv. Their faces come from the real YuNet detector ({@link FaceDetector}), run once per
+     * photo on the original frame; the largest face is the subject (NUAA frames have bystanders).
      */
-    record Subject(String file, Face face) {}
+    static List<String> subjectFiles() throws IOException {
+        Map<String, String> firstPerSubject = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(dataDir().resolve("manifest.csv"));
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : csv) {
+                if (rec.get("label").equals("live") && rec.get("subject").startsWith("nuaa-")) {
+                    firstPerSubject.putIfAbsent(rec.get("subject"), rec.get("path"));
+                }
+            }
+        }
+        return new ArrayList<>(firstPerSubject.values());
+    }
 
-    static final List<Subject> SUBJECTS = List.of(
-            subject("spoof/live/00005.jpg", 258, 125, 165, 180, 302, 192, 378, 190, 348, 232, 314, 268, 376, 268),
-            subject("spoof/live/00028.jpg", 260, 130, 175, 180, 303, 200, 385, 198, 342, 238, 314, 272, 366, 272),
-            subject("spoof/live/00051.jpg", 232, 90, 225, 220, 287, 172, 398, 170, 345, 222, 308, 268, 378, 268),
-            subject("spoof/live/00074.jpg", 180, 90, 215, 230, 240, 172, 345, 172, 292, 222, 262, 270, 318, 270),
-            subject("spoof/live/00097.jpg", 228, 105, 180, 200, 285, 188, 360, 190, 332, 232, 300, 272, 358, 272),
-            subject("spoof/live/00120.jpg", 215, 120, 195, 215, 270, 212, 360, 208, 318, 250, 288, 305, 345, 305));
+    private static List<Scene> scenes;
 
-    private static Subject subject(String file, float x, float y, float w, float h, float... lm) {
-        return new Subject(file, new Face(x, y, w, h, 0.9f, lm));
+    /** All subject photos, loaded and detected once per JVM. */
+    static synchronized List<Scene> scenes() throws IOException {
+        if (scenes != null) return scenes;
+        List<Scene> out = new ArrayList<>();
+        try (FaceDetector detector = new FaceDetector(TestModels.model("yunet-2023mar.onnx"))) {
+            for (String file : subjectFiles()) {
+                BgrImage full = BgrImage.fromBufferedImage(ImageIO.read(dataDir().resolve(file).toFile()));
+                Face face = detector.detect(full).stream()
+                        .max(Comparator.comparingDouble(f -> f.width() * f.height())).orElse(null);
+                if (face == null) continue;
+                out.add(load(file, full, face));
+            }
+        }
+        if (out.size() < 10) throw new IOException("only " + out.size() + " NUAA subject photos with a detected face");
+        scenes = List.copyOf(out);
+        return scenes;
     }
 
     /** The simulated camera works at half the NUAA size to keep a thousand sessions fast. */
@@ -75,18 +104,14 @@ final class FlashSimulator {
         return Path.of(p != null ? p : "../shared/data");
     }
 
-    static Scene load(Subject s) throws IOException {
-        Path file = dataDir().resolve(s.file());
-        if (!Files.isRegularFile(file)) throw new IOException("test photo missing: " + file);
-        BgrImage full = BgrImage.fromBufferedImage(ImageIO.read(file.toFile()));
+    static Scene load(String file, BgrImage full, Face f) {
         BgrImage img = full.resize(full.width() / SCALE_DOWN, full.height() / SCALE_DOWN);
         float[] lin = new float[img.data().length];
         for (int i = 0; i < lin.length; i++) lin[i] = TO_LINEAR[img.data()[i] & 0xFF];
-        Face f = s.face();
         float[] lm = new float[10];
         for (int i = 0; i < 10; i++) lm[i] = f.landmarks()[i] / SCALE_DOWN;
         Face scaled = new Face(f.x() / SCALE_DOWN, f.y() / SCALE_DOWN, f.width() / SCALE_DOWN, f.height() / SCALE_DOWN, f.score(), lm);
-        return new Scene(s.file(), img.width(), img.height(), lin, scaled);
+        return new Scene(file, img.width(), img.height(), lin, scaled);
     }
 
     /** What one simulated session produced, with the ground truth the test may compare against. */
@@ -108,6 +133,17 @@ final class FlashSimulator {
         }
         Random r = new Random(12345);
         for (int i = 0; i < GAUSS.length; i++) GAUSS[i] = (float) r.nextGaussian();
+    }
+
+    /** A SecureRandom that repeats for the same {@code rnd} state, so simulated runs are reproducible. */
+    static java.security.SecureRandom seeded(Random rnd) {
+        try {
+            java.security.SecureRandom sr = java.security.SecureRandom.getInstance("SHA1PRNG");
+            sr.setSeed(rnd.nextLong());
+            return sr;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The timeline a 60 Hz screen would report for a plan: each switch on the next pulse, +-2 ms jitter. */
@@ -161,7 +197,7 @@ final class FlashSimulator {
                 recorded = liveMap;
                 kRecorded = 0.05 + rnd.nextDouble() * 0.15;
                 FlashMode m = shown.mode() == FlashMode.GENTLE ? FlashMode.GENTLE : FlashMode.STANDARD;
-                ColourSequence earlier = new ChallengeGenerator(new java.security.SecureRandom()).generate(m);
+                ColourSequence earlier = new ChallengeGenerator(seeded(rnd)).generate(m);
                 other = displayed(earlier, shown.startNanos(0), rnd);
                 // the attacker starts the playback about when the kiosk starts flashing; the recording had its own delay
                 otherShift = (long) ((rnd.nextDouble() * 600 - 300 + 60 + rnd.nextInt(121)) * 1_000_000L);
