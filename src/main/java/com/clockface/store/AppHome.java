@@ -92,6 +92,21 @@ public final class AppHome {
     public Path evidence() { return dir.resolve("evidence"); }
 
     /**
+     * A path stored in the database (a check event's capsule path, ...) as a file: a relative path is
+     * taken relative to the data folder, so the folder can be moved with its database.
+     */
+    public Path resolveStored(String stored) {
+        Path p = Path.of(stored);
+        return p.isAbsolute() ? p : dir.resolve(p).normalize();
+    }
+
+    /** The inverse of {@link #resolveStored}: a path under the data folder as relative text, else absolute. */
+    public String toStored(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    /**
      * Creates the data directory and its sub-folders if missing.
      *
      * @throws StoreException READ_ONLY with a sentence naming the folder when it cannot be created
