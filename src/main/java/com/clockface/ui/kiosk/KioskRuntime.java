@@ -1,0 +1,132 @@
+package com.clockface.ui.kiosk;
+
+import com.clockface.camera.Cameras;
+import com.clockface.camera.CaptureThread;
+import com.clockface.camera.LatestFrameSlot;
+import com.clockface.camera.ReconnectingSource;
+import com.clockface.checkin.FaceEngine;
+import com.clockface.store.AppHome;
+import com.clockface.store.Database;
+import com.clockface.store.SettingsRepository;
+import com.clockface.vision.ModelException;
+import com.clockface.vision.ModelResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything the kiosk runs on, without JavaFX: the data home and database, the face engine, the camera
+ * (capture thread into the newest-frame slot) and the ONE analysis thread. Built off the FX thread.
+ */
+public final class KioskRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+
+    /** Settings keys the kiosk reads (the admin screens write them). */
+    public static final String KEY_SITE = "kiosk.site";
+    public static final String KEY_KIOSK_NAME = "kiosk.name";
+    public static final String KEY_CAMERA = "camera.name";
+    public static final String KEY_FLASH_MODE = "flash.mode";
+
+    private final KioskOptions options;
+    private final AppHome home;
+    private final Database db;
+    private final FaceEngine engine;
+    private final SettingsRepository settings;
+    private final LatestFrameSlot slot = new LatestFrameSlot();
+    private ReconnectingSource camera;
+    private CaptureThread capture;
+    private AnalysisLoop analysis;
+    private ScheduledExecutorService stats;
+
+    private KioskRuntime(KioskOptions options, AppHome home, Database db, FaceEngine engine) {
+        this.options = options;
+        this.home = home;
+        this.db = db;
+        this.engine = engine;
+        this.settings = new SettingsRepository(db);
+    }
+
+    /**
+     * Opens the database and loads the models. Blocking (seconds): call it off the FX thread.
+     *
+     * @param progress told what is being done, as a short sentence
+     * @throws com.clockface.store.StoreException locked/full/corrupt database, with a sentence for the screen
+     * @throws ModelException a model is missing or altered, with a sentence for the screen
+     */
+    public static KioskRuntime load(KioskOptions options, Consumer<String> progress) throws ModelException {
+        progress.accept("Opening the database…");
+        AppHome home = AppHome.resolve(options.home());
+        Database db = Database.open(home);
+        try {
+            progress.accept("Loading the face models…");
+            long t0 = System.nanoTime();
+            FaceEngine engine = FaceEngine.load(ModelResolver.fromEnvironment(), db, null);
+            log.info("face engine loaded in {} ms, {} templates in the gallery, data in {}",
+                    (System.nanoTime() - t0) / 1_000_000, engine.gallery().size(), home.dir());
+            return new KioskRuntime(options, home, db, engine);
+        } catch (ModelException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The camera spec: {@code --camera}, else the camera chosen in the settings, else the default camera. */
+    public String cameraSpec() {
+        if (options.camera() != null) return options.camera();
+        String s = settings.getString(KEY_CAMERA, "");
+        return s.isBlank() ? "default" : s;
+    }
+
+    /**
+     * Starts capture and analysis.
+     *
+     * @param analyzerFactory builds the analyzer once the camera source exists
+     * @param status          camera status changes, on the capture thread
+     */
+    public void start(Function<KioskRuntime, FrameAnalyzer> analyzerFactory, ReconnectingSource.StatusListener status,
+                      FpsMeter previewMeter) {
+        camera = Cameras.reconnecting(cameraSpec());
+        camera.addListener(status);
+        capture = new CaptureThread(camera, slot).start();
+        analysis = new AnalysisLoop(slot, analyzerFactory.apply(this)).start();
+        stats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        stats.scheduleAtFixedRate(() -> log.info("kiosk fps: preview {} analysis {} camera {}; frames captured {} dropped {}",
+                        fmt(previewMeter.sample()), fmt(analysis.meter().sample()), fmt(capture.fps()),
+                        slot.received(), slot.dropped()),
+                5, 5, TimeUnit.SECONDS);
+    }
+
+    private static String fmt(double d) { return String.format(java.util.Locale.ROOT, "%.1f", d); }
+
+    public KioskOptions options() { return options; }
+    public AppHome home() { return home; }
+    public Database db() { return db; }
+    public FaceEngine engine() { return engine; }
+    public SettingsRepository settings() { return settings; }
+    public LatestFrameSlot slot() { return slot; }
+    public ReconnectingSource camera() { return camera; }
+    public CaptureThread capture() { return capture; }
+    public AnalysisLoop analysis() { return analysis; }
+
+    public boolean testSource() {
+        return cameraSpec().strip().toLowerCase(java.util.Locale.ROOT).startsWith("file:");
+    }
+
+    @Override
+    public void close() {
+        if (stats != null) stats.shutdownNow();
+        if (capture != null) capture.close();
+        if (analysis != null) analysis.close();
+        engine.close();
+        db.close();
+    }
+}
