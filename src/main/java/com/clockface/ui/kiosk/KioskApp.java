@@ -91,7 +91,7 @@ public class KioskApp extends Application {
         screen.setTestSource(rt.testSource());
         screen.setShowFps(Boolean.getBoolean("clockface.kiosk.fps"));
         Function<KioskRuntime, FrameAnalyzer> factory = analyzerOverride != null ? analyzerOverride
-                : r -> new DetectionAnalyzer(r.engine());
+                : r -> sessionAnalyzer(r, r.flashMode());
         rt.start(factory, this::cameraStatus, screen.previewMeter());
         screen.attach(rt.slot()::peek, rt.analysis()::latest, rt.analysis()::reportPaint, new KioskScreen.Actions() {
             @Override public void pinRequested() { }
@@ -99,6 +99,13 @@ public class KioskApp extends Application {
             @Override public void retry() { rt.analysis().requestReset(); }
         });
         if (rt.camera().status() == ReconnectingSource.Status.CAMERA_UNAVAILABLE) cameraStatus(rt.camera().status(), rt.camera().problem());
+    }
+
+    /** The check-in session fed by the analysis thread, with the flash mode from the settings. */
+    static SessionAdapter sessionAnalyzer(KioskRuntime r, com.clockface.liveness.flash.FlashMode mode) {
+        var ts = r.timeclockSettings();
+        return new SessionAdapter(com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode),
+                () -> r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r), ts.zone(), r::hoursToday);
     }
 
     private void cameraStatus(ReconnectingSource.Status status, com.clockface.camera.CameraException problem) {

@@ -105,6 +105,39 @@ public final class KioskRuntime implements AutoCloseable {
                 5, 5, TimeUnit.SECONDS);
     }
 
+    /** The time-clock rules from the settings (zone, workday start, debounce...). */
+    public com.clockface.timeclock.TimeclockSettings timeclockSettings() {
+        return com.clockface.timeclock.TimeclockSettings.fromProperties(k -> settings.get(k).orElse(null),
+                com.clockface.timeclock.TimeclockSettings.defaults(java.time.ZoneId.systemDefault()));
+    }
+
+    /** The flash mode chosen in the settings: STANDARD, GENTLE or EXPRESS (no flash). */
+    public com.clockface.liveness.flash.FlashMode flashMode() {
+        String m = settings.getString(KEY_FLASH_MODE, "STANDARD").strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return com.clockface.liveness.flash.FlashMode.valueOf(m);
+        } catch (IllegalArgumentException e) {
+            log.warn("unknown flash mode '{}' in the settings; using STANDARD", m);
+            return com.clockface.liveness.flash.FlashMode.STANDARD;
+        }
+    }
+
+    /** "Hours today: 7.5" for a person, from their counting punches of today's workday; null on a problem. */
+    public String hoursToday(long personId) {
+        try {
+            var ts = timeclockSettings();
+            java.time.LocalDate day = com.clockface.timeclock.Workdays.workdayOf(java.time.Instant.now(), ts);
+            var period = com.clockface.timeclock.Period.of(day, day);
+            var punches = new com.clockface.store.PunchRepository(db).listByPerson(personId, period.fetchFrom(ts), period.fetchTo(ts));
+            var sheet = com.clockface.timeclock.Timesheet.build(new com.clockface.timeclock.TimesheetPerson(personId, "", ""),
+                    punches, period, ts);
+            return sheet.days().isEmpty() ? null : "Hours today: " + sheet.days().get(0).hours().toPlainString();
+        } catch (RuntimeException e) {
+            log.warn("hours today could not be computed: {}", e.getMessage());
+            return null;
+        }
+    }
+
     private static String fmt(double d) { return String.format(java.util.Locale.ROOT, "%.1f", d); }
 
     public KioskOptions options() { return options; }

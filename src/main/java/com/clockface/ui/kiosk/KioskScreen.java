@@ -77,6 +77,7 @@ public final class KioskScreen {
     private ZoneId zone = ZoneId.systemDefault();
 
     private final FpsMeter previewMeter = new FpsMeter();
+    private final FpsMeter pulseMeter = new FpsMeter();
     private Frame lastFrame;
     private ScreenModel shown;
     private ScreenModel.FlashPlan activePlan;
@@ -255,6 +256,9 @@ public final class KioskScreen {
 
     public FpsMeter previewMeter() { return previewMeter; }
 
+    /** Render-loop pulses (the refresh the flash colours are quantised to). */
+    public FpsMeter pulseMeter() { return pulseMeter; }
+
     // ---- full-screen messages ------------------------------------------------------------------------
 
     /** A full-screen message (loading, a problem to fix); {@code button} may be null. */
@@ -302,6 +306,7 @@ public final class KioskScreen {
     // ---- the render loop -----------------------------------------------------------------------------
 
     private void pulse(long now) {
+        pulseMeter.tick();
         updateClock();
         ScreenModel m = models.get();
         if (m != shown) {

@@ -40,7 +40,7 @@ final class PreviewPane extends Pane {
 
     PreviewPane() {
         getStyleClass().add("preview");
-        imageView.setSmooth(true);
+        imageView.setSmooth(false); // nearest-neighbour: bilinear scaling in the software pipeline costs more than the whole rest of the frame
         imageView.setPreserveRatio(false);
         ring.setFill(Color.TRANSPARENT);
         ring.setStrokeWidth(6);
@@ -135,6 +135,7 @@ final class PreviewPane extends Pane {
         mask = newMask;
         flashOutside = newFlash;
         mask.setMouseTransparent(true);
+        mask.setCache(true); // a cached bitmap is blended, not re-rasterised, when the preview under it changes
         flashOutside.setMouseTransparent(true);
     }
 

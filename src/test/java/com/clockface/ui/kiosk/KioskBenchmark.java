@@ -37,14 +37,18 @@ public final class KioskBenchmark {
         Thread.sleep(3000); // warm-up: JIT, first inferences
         FpsMeter preview = app.screen().previewMeter();
         FpsMeter analysis = app.runtime().analysis().meter();
+        FpsMeter pulses = app.screen().pulseMeter();
+        long u0 = pulses.total();
         long p0 = preview.total(), a0 = analysis.total(), c0 = app.runtime().capture().frames(), d0 = app.runtime().slot().dropped();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double secs = (System.nanoTime() - t0) / 1e9;
         long p = preview.total() - p0, a = analysis.total() - a0, c = app.runtime().capture().frames() - c0;
         long d = app.runtime().slot().dropped() - d0;
+        long u = pulses.total() - u0;
         System.out.printf("over %.1f s: camera %.1f fps, preview %.1f fps (%d frames painted), analysis %.1f fps (%d frames), "
-                + "frames dropped by the slot %d%n", secs, c / secs, p / secs, p, a / secs, a, d);
+                + "frames dropped by the slot %d, FX pulses %.1f/s; load average %s%n", secs, c / secs, p / secs, p, a / secs, a, d,
+                u / secs, Files.readString(Path.of("/proc/loadavg")).strip());
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         System.exit(0);
