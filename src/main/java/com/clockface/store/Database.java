@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -109,11 +111,19 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            flyway.migrate();
+            // An older ClockFace must not write into a schema it does not know (Flyway only warns).
+            for (MigrationInfo m : flyway.info().all()) {
+                if (m.getState() == MigrationState.FUTURE_SUCCESS) {
+                    throw new StoreException(Reason.CONFLICT, "The database " + file + " was last used by a newer "
+                            + "ClockFace (schema version " + m.getVersion() + "). Install that version or a newer one; "
+                            + "this one would not understand the data.");
+                }
+            }
         } catch (FlywayException e) {
             SQLException sql = findSql(e);
             if (sql != null) throw translate(sql, "preparing the database");
@@ -215,6 +225,25 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, what);
         }
+    }
+
+    /**
+     * Writes a consistent copy of the whole database to {@code target} (SQLite {@code VACUUM INTO}),
+     * safe while the kiosk runs. The copy is encrypted the same way; back up the key file separately.
+     *
+     * @throws StoreException CONFLICT if {@code target} exists already
+     */
+    public void backupTo(Path target) {
+        if (Files.exists(target)) {
+            throw new StoreException(Reason.CONFLICT, "The backup file " + target + " exists already; choose a new name.");
+        }
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
     }
 
     /** The highest applied migration version (e.g. "1"). */

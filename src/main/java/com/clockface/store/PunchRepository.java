@@ -41,8 +41,13 @@ public final class PunchRepository {
 
     static final String GENESIS = "0".repeat(64);
 
-    /** Result of {@link #verifyChain()}: intact, or the first row where it breaks and why. */
-    public record ChainVerification(boolean intact, long rowsChecked, Long firstBadId, String problem) { }
+    /**
+     * Result of {@link #verifyChain()}: intact, or the first row where it breaks and why.
+     *
+     * @param headHash the newest row's hash when intact; printed on a timesheet or noted elsewhere, it
+     *                 lets a later check detect that newest rows were removed
+     */
+    public record ChainVerification(boolean intact, long rowsChecked, Long firstBadId, String problem, String headHash) { }
 
     private final Database db;
 
@@ -263,20 +268,20 @@ public final class PunchRepository {
                     String storedPrev = rs.getString("prev_hash");
                     if (!prev.equals(storedPrev)) {
                         return new ChainVerification(false, n, id, "punch " + id + " does not link to the punch before it "
-                                + "(a punch was removed or inserted)");
+                                + "(a punch was removed or inserted)", null);
                     }
                     String expected = hash(storedPrev, id, rs.getLong("person_id"), rs.getString("kind"), rs.getLong("at"),
                             rs.getString("zone"), rs.getString("kiosk"), rs.getString("source"),
                             Sql.getLong(rs, "check_event_id"), Sql.getLong(rs, "corrects_id"), rs.getLong("created_at"));
                     String stored = rs.getString("hash");
                     if (!expected.equals(stored)) {
-                        return new ChainVerification(false, n, id, "punch " + id + " was changed after it was recorded");
+                        return new ChainVerification(false, n, id, "punch " + id + " was changed after it was recorded", null);
                     }
                     prev = stored;
                     n++;
                 }
             }
-            return new ChainVerification(true, n, null, null);
+            return new ChainVerification(true, n, null, null, prev);
         });
     }
 

@@ -62,6 +62,39 @@ class DatabaseTest {
     }
 
     @Test
+    void aDatabaseFromANewerVersionIsRefused() {
+        AppHome home = AppHome.at(dir);
+        try (Database db = Database.open(home)) {
+            db.write("pretend a newer version migrated", c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                            + "script, checksum, installed_by, execution_time, success) "
+                            + "VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'x', 0, 1)");
+                }
+            });
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(home));
+        assertTrue(e.getMessage().contains("newer ClockFace (schema version 99)"), e.getMessage());
+    }
+
+    @Test
+    void backupIsAConsistentReadableCopy() throws Exception {
+        AppHome home = AppHome.at(dir.resolve("live"));
+        Path backup = dir.resolve("backup.db");
+        try (Database db = Database.open(home)) {
+            new PersonRepository(db).create(Person.newPerson("E1", "Ana", null), "t");
+            db.backupTo(backup);
+            assertThrows(StoreException.class, () -> db.backupTo(backup));
+        }
+        Path restored = dir.resolve("restored");
+        Files.createDirectories(restored);
+        Files.copy(backup, restored.resolve("clockface.db"));
+        try (Database db = Database.open(AppHome.at(restored).withKeyFile(home.keyFile()))) {
+            assertEquals("Ana", new PersonRepository(db).findByEmployeeNo("E1").orElseThrow().name());
+        }
+    }
+
+    @Test
     void connectionsUseWalForeignKeysAndFullSync() {
         try (Database db = Database.open(AppHome.at(dir))) {
             db.read(c -> {

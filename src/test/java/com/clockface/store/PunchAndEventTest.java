@@ -96,6 +96,7 @@ class PunchAndEventTest {
         PunchRepository.ChainVerification ok = punches.verifyChain();
         assertTrue(ok.intact());
         assertEquals(5, ok.rowsChecked());
+        assertEquals(64, ok.headHash().length());
         // The application refuses to edit a recorded field...
         assertThrows(StoreException.class, () -> db.write("t", c -> {
             try (Statement st = c.createStatement()) {
