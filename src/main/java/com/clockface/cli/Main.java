@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "clockface", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "ClockFace: an offline face time-clock kiosk.",
         subcommands = {CommandLine.HelpCommand.class, EnrollCommand.class, IdentifyCommand.class, CompareCommand.class,
-                LivenessCommand.class, PersonsCommand.class, EvalCommand.class, BenchCommand.class, DoctorCommand.class, CamerasCommand.class})
+                LivenessCommand.class, PersonsCommand.class, EvalCommand.class, BenchCommand.class, DoctorCommand.class,
+                CamerasCommand.class, AdminCommand.class, PunchCommand.class, TimesheetCommand.class, PeriodCommand.class,
+                ReviewCommand.class, SettingsCommand.class, PurgeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -181,6 +181,36 @@ public final class CheckEventRepository {
         });
     }
 
+    /**
+     * Capsule retention (usually shorter than the evidence frames'): forgets the capsule paths of events
+     * before {@code cutoff}, except those still waiting for review, and returns them for the caller to
+     * delete. Audited when something was removed.
+     */
+    public List<String> purgeCapsulesBefore(Instant cutoff, String actor) {
+        Instant now = db.now();
+        return db.write("purging old session capsules", c -> {
+            String where = " WHERE at < ? AND review_state <> 'PENDING' AND capsule_path IS NOT NULL";
+            List<String> capsules = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT capsule_path FROM check_event" + where)) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) capsules.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE check_event SET capsule_path = NULL" + where)) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                ps.executeUpdate();
+            }
+            if (!capsules.isEmpty()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("before", cutoff.toString());
+                d.put("capsules", capsules.size());
+                AuditLog.append(c, now, actor, "capsule.purge", null, d);
+            }
+            return List.copyOf(capsules);
+        });
+    }
+
     static String purpose(long id) { return "evidence:" + id; }
 
     static String target(long id) { return "check_event:" + id; }

@@ -74,6 +74,39 @@ public final class SettingsRepository {
         });
     }
 
+    /**
+     * Sets (null: removes) a value and audits the change with old and new value in the same
+     * transaction ({@code settings.set}); does nothing when the value is unchanged.
+     */
+    public void set(String key, String value, String actor) {
+        if (key == null || key.isBlank()) throw new IllegalArgumentException("A setting needs a name.");
+        if (key.startsWith("crypto.")) throw new IllegalArgumentException("The setting " + key + " is internal and cannot be changed.");
+        if (actor == null || actor.isBlank()) throw new IllegalArgumentException("Changing a setting needs the admin's name.");
+        java.time.Instant now = db.now();
+        db.write("saving the setting " + key, c -> {
+            String old;
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    old = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (java.util.Objects.equals(old, value)) return 0;
+            String sql = value == null ? "DELETE FROM settings WHERE key = ?"
+                    : "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                if (value != null) ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("old", old);
+            d.put("new", value);
+            AuditLog.append(c, now, actor, "settings.set", "setting:" + key, d);
+            return 1;
+        });
+    }
+
     public void set(String key, int value) { set(key, Integer.toString(value)); }
 
     public void set(String key, double value) { set(key, Double.toString(value)); }
