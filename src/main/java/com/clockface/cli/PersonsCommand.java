@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,12 +95,13 @@ public final class PersonsCommand {
 
         @Override
         public Integer call() throws Exception {
-            PersonRepository persons = new PersonRepository(common.openDatabase());
+            com.clockface.store.AppHome home = common.appHome();
+            PersonRepository persons = new PersonRepository(Database.open(home));
             Person p = find(persons, employeeNo);
             ErasureResult r = persons.erase(p.id(), actor);
             int capsules = 0;
             for (String path : r.capsulePaths()) {
-                if (Files.deleteIfExists(Path.of(path))) capsules++;
+                if (Files.deleteIfExists(home.resolveStored(path))) capsules++; // stored relative to the home
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("employee_no", employeeNo);
