@@ -25,15 +25,21 @@ import java.util.Objects;
  * <li>For each camera delay L in 0..{@value #MAX_DELAY_MS} ms (10 ms steps) each frame is given to the step
  *     on screen at (frame time - L), if that step had already been on screen for the exposure guard;
  *     frames that straddle a switch are left out; frames before/after the sequence form a "neutral" class.</li>
- * <li>Per chroma channel a drift-robust fit: one linear trend in time shared by all frames plus one mean
- *     per class (analysis of covariance). The per-step means, centred over the steps, are the response.</li>
- * <li>Correlation of the 2-D response vectors with the centred expected directions of the displayed
- *     colours (a 2-D Pearson / congruence coefficient). The delay with the best face correlation wins.</li>
- * <li>At that delay: the face gain (slope of response on expected direction) and its standard error
- *     (from the fit's residual noise), and the same numbers for the background.</li>
- * <li>score = corr * gain * snr * (1 - uniform), each factor a ramp in [0,1]:
- *     corr = (faceCorrelation - 0.5) / 0.35; gain = (faceGain - 0.012) / 0.012 (a live face 40 cm from a
- *     bright kiosk screen gives 0.02-0.09; the glass of an emissive phone replaying a face under 0.015);
+ * <li>Per chroma channel a drift-robust fit: a quadratic trend in time shared by all frames plus one mean
+ *     per class (analysis of covariance). The per-step means, centred over the steps, are the response;
+ *     their 2-D correlation (Pearson / congruence) with the centred expected directions of the displayed
+ *     colours is {@code faceCorrelation}.</li>
+ * <li>Per frame: chroma = quadratic trend + k * expected direction of the colour on screen (neutral: none),
+ *     one gain k for both channels. {@code faceExplained} is the share of the detrended variance this
+ *     explains: a replay that follows another sequence switches inside our steps and explains little even
+ *     when its step means happen to correlate. The delay with the most explained variance wins (the middle
+ *     of the plateau when several tie within 0.02).</li>
+ * <li>At that delay: the face gain k and its standard error, and the same numbers for the background.</li>
+ * <li>score = corr * explained * gain * snr * (1 - uniform), each factor a ramp in [0,1]:
+ *     corr = (faceCorrelation - 0.3) / 0.3 (a sanity check: step means of a replay correlate by chance up
+ *     to about 0.7 with 5-8 steps); explained = (faceExplained - 0.3) / 0.25 (the discriminating one);
+ *     gain = (faceGain - 0.015) / 0.015 (a live face 30-50 cm from a bright kiosk screen gives about
+ *     0.025-0.09 in the simulator; the glass glint of an emissive phone showing a face mostly under 0.015);
  *     snr = (gain/se - 3) / 5; uniform = (backgroundGain/faceGain - 0.4) / 0.4 when the background also
  *     follows the sequence (correlation above 0.5): a far background barely reflects, a photo or screen
  *     that fills the view responds everywhere alike.</li>
@@ -60,8 +66,8 @@ public final class FlashResponseAnalyzer {
     private static final long MARGIN_NANOS = 700_000_000L;
     private static final int CLIP_LOW = 6, CLIP_HIGH = 250;
 
-    private static final double CORR_LOW = 0.5, CORR_HIGH = 0.85;
-    private static final double EXPLAINED_LOW = 0.35, EXPLAINED_HIGH = 0.65;
+    private static final double CORR_LOW = 0.3, CORR_HIGH = 0.6;
+    private static final double EXPLAINED_LOW = 0.3, EXPLAINED_HIGH = 0.55;
     private static final double PLATEAU = 0.02;
     private static final double GAIN_LOW = 0.015, GAIN_HIGH = 0.03;
     private static final double SNR_LOW = 3, SNR_HIGH = 8;
@@ -201,78 +207,76 @@ public final class FlashResponseAnalyzer {
 
     private record Fit(long lagNanos, double correlation, double explained, double gain, double gainSe, int steps, int frames) {}
 
+    /** Degree of the polynomial drift removed jointly with the response (auto exposure / white balance). */
+    static final int TREND_DEGREE = 2;
+
     /**
-     * The ANCOVA fit at one delay: shared linear trend + class means per chroma channel, then the 2-D
-     * correlation of the centred step means with the centred expected directions. Null when too few steps.
+     * The fit at one delay. Step means: analysis of covariance, one mean per class plus a polynomial trend
+     * in time shared by all frames; their centred 2-D correlation with the expected directions. Per frame:
+     * y = trend + k * expected(colour on screen), one gain k for both channels, giving the explained share
+     * of the variance, k and its standard error. Null when too few steps have frames.
      */
     private static Fit fit(ColourTimeline timeline, List<Sample> samples, long lagNanos, boolean face) {
         int n = timeline.size();
         int classes = n + 1; // steps, then neutral
-        double[] cnt = new double[classes], st = new double[classes];
-        double[][] sy = new double[2][classes];
-        List<double[]> rows = new ArrayList<>(); // class, t, y1, y2
         double t0 = samples.get(0).timeNanos();
+        List<double[]> rows = new ArrayList<>(); // class, t, y1, y2
+        double[] cnt = new double[classes];
         for (Sample s : samples) {
             double y1 = face ? s.faceC1() : s.bgC1(), y2 = face ? s.faceC2() : s.bgC2();
             if (Double.isNaN(y1) || Double.isNaN(y2)) continue;
             int c = classOf(timeline, s.timeNanos() - lagNanos);
             if (c == STRADDLE) continue;
             int k = c == NEUTRAL ? n : c;
-            double t = (s.timeNanos() - t0) / 1e9;
-            rows.add(new double[] {k, t, y1, y2});
+            rows.add(new double[] {k, (s.timeNanos() - t0) / 1e9, y1, y2});
             cnt[k]++;
-            st[k] += t;
-            sy[0][k] += y1;
-            sy[1][k] += y2;
         }
-        int steps = 0;
-        for (int i = 0; i < n; i++) if (cnt[i] >= MIN_FRAMES_PER_STEP) steps++;
+        int steps = 0, frames = 0;
+        for (int i = 0; i < n; i++) if (cnt[i] >= MIN_FRAMES_PER_STEP) { steps++; frames += (int) cnt[i]; }
         if (steps < MIN_STEPS) return null;
+        int m = rows.size();
+        int D = TREND_DEGREE;
 
-        double[] tMean = new double[classes];
-        double[][] yMean = new double[2][classes];
-        for (int k = 0; k < classes; k++) {
-            if (cnt[k] == 0) continue;
-            tMean[k] = st[k] / cnt[k];
-            yMean[0][k] = sy[0][k] / cnt[k];
-            yMean[1][k] = sy[1][k] / cnt[k];
+        // covariates t, t^2 (centred, for conditioning); class means of covariates and of y
+        double tc = 0;
+        for (double[] r : rows) tc += r[1] / m;
+        double[][] x = new double[D][m];
+        double[][] y = new double[2][m];
+        int[] cls = new int[m];
+        for (int f = 0; f < m; f++) {
+            double[] r = rows.get(f);
+            cls[f] = (int) r[0];
+            for (int j = 0; j < D; j++) x[j][f] = Math.pow(r[1] - tc, j + 1);
+            y[0][f] = r[2];
+            y[1][f] = r[3];
         }
-        // pooled within-class slope per channel: the drift (auto white balance, slow light changes)
-        double stt = 0;
-        double[] sty = new double[2];
-        for (double[] r : rows) {
-            int k = (int) r[0];
-            double dt = r[1] - tMean[k];
-            stt += dt * dt;
-            sty[0] += dt * (r[2] - yMean[0][k]);
-            sty[1] += dt * (r[3] - yMean[1][k]);
-        }
-        double[] slope = {stt > 0 ? sty[0] / stt : 0, stt > 0 ? sty[1] / stt : 0};
-        double ss = 0;
-        for (double[] r : rows) {
-            int k = (int) r[0];
-            double dt = r[1] - tMean[k];
-            for (int ch = 0; ch < 2; ch++) {
-                double e = r[2 + ch] - yMean[ch][k] - slope[ch] * dt;
-                ss += e * e;
+        double[][] xMean = classMeans(x, cls, cnt), yMean = classMeans(y, cls, cnt);
+        double[] xAll = new double[D];
+        for (int j = 0; j < D; j++) for (int f = 0; f < m; f++) xAll[j] += x[j][f] / m;
+        // pooled within-class regression of y on the covariates: the drift, free of the step structure
+        double[][] wxx = new double[D][D];
+        double[][] wxy = new double[2][D];
+        for (int f = 0; f < m; f++) {
+            int k = cls[f];
+            for (int a = 0; a < D; a++) {
+                double da = x[a][f] - xMean[a][k];
+                for (int b = 0; b < D; b++) wxx[a][b] += da * (x[b][f] - xMean[b][k]);
+                for (int ch = 0; ch < 2; ch++) wxy[ch][a] += da * (y[ch][f] - yMean[ch][k]);
             }
         }
-        int usedClasses = 0;
-        for (int k = 0; k < classes; k++) if (cnt[k] > 0) usedClasses++;
-        int dof = 2 * (rows.size() - usedClasses - 1);
-        double sigma2 = dof > 0 ? ss / dof : Double.NaN;
+        double[][] beta = {solve(wxx, wxy[0]), solve(wxx, wxy[1])};
 
         // trend-adjusted step means, centred over the usable steps, against the expected directions
-        double tRef = 0;
-        int frames = 0;
-        for (int i = 0; i < n; i++) if (cnt[i] >= MIN_FRAMES_PER_STEP) { tRef += tMean[i] * cnt[i]; frames += (int) cnt[i]; }
-        tRef /= frames;
         double[][] o = new double[n][], e = new double[n][];
         double[] om = new double[2], em = new double[2];
         for (int i = 0; i < n; i++) {
             if (cnt[i] < MIN_FRAMES_PER_STEP) continue;
             o[i] = new double[2];
-            for (int ch = 0; ch < 2; ch++) o[i][ch] = yMean[ch][i] - slope[ch] * (tMean[i] - tRef);
+            for (int ch = 0; ch < 2; ch++) {
+                double adj = yMean[ch][i];
+                for (int j = 0; j < D; j++) adj -= beta[ch][j] * (xMean[j][i] - xAll[j]);
+                o[i][ch] = adj;
+            }
             e[i] = timeline.colour(i).chromaDirection();
             for (int ch = 0; ch < 2; ch++) { om[ch] += o[i][ch] / steps; em[ch] += e[i][ch] / steps; }
         }
@@ -290,46 +294,92 @@ public final class FlashResponseAnalyzer {
 
         // per-frame model: y = trend + k * expected(colour on screen); one gain k for both channels
         double[] neutralDir = FlashColour.NEUTRAL.chromaDirection();
-        int m = rows.size();
-        double[] tt = new double[m];
-        double[][] yy = new double[2][m], ee = new double[2][m];
+        double[][] basis = new double[D + 1][m];
         for (int f = 0; f < m; f++) {
-            double[] r = rows.get(f);
-            int k = (int) r[0];
-            double[] dir = k == n ? neutralDir : timeline.colour(k).chromaDirection();
-            tt[f] = r[1];
-            for (int ch = 0; ch < 2; ch++) {
-                yy[ch][f] = r[2 + ch];
-                ee[ch][f] = dir[ch];
-            }
+            basis[0][f] = 1;
+            for (int j = 0; j < D; j++) basis[j + 1][f] = x[j][f];
         }
+        orthonormalise(basis);
         double syy = 0, sye = 0, sEe = 0;
         for (int ch = 0; ch < 2; ch++) {
-            detrend(tt, yy[ch]);
-            detrend(tt, ee[ch]);
+            double[] yy = y[ch].clone(), ee = new double[m];
             for (int f = 0; f < m; f++) {
-                syy += yy[ch][f] * yy[ch][f];
-                sye += yy[ch][f] * ee[ch][f];
-                sEe += ee[ch][f] * ee[ch][f];
+                int k = cls[f];
+                ee[f] = (k == n ? neutralDir : timeline.colour(k).chromaDirection())[ch];
+            }
+            residualise(basis, yy);
+            residualise(basis, ee);
+            for (int f = 0; f < m; f++) {
+                syy += yy[f] * yy[f];
+                sye += yy[f] * ee[f];
+                sEe += ee[f] * ee[f];
             }
         }
         double gain = sEe > 0 ? sye / sEe : 0;
         double ssRes = syy - gain * sye;
         double explained = syy > 0 ? Math.signum(gain) * (1 - ssRes / syy) : 0;
-        int dofModel = 2 * m - 5;
+        int dofModel = 2 * m - 2 * (D + 1) - 1;
         double se = sEe > 0 && dofModel > 0 ? Math.sqrt(Math.max(0, ssRes) / dofModel / sEe) : Double.POSITIVE_INFINITY;
         return new Fit(lagNanos, corr, explained, gain, se, steps, frames);
     }
 
-    /** Removes the least-squares line in t from z, in place. */
-    private static void detrend(double[] t, double[] z) {
-        int m = t.length;
-        double tm = 0, zm = 0;
-        for (int i = 0; i < m; i++) { tm += t[i] / m; zm += z[i] / m; }
-        double stt = 0, stz = 0;
-        for (int i = 0; i < m; i++) { stt += (t[i] - tm) * (t[i] - tm); stz += (t[i] - tm) * (z[i] - zm); }
-        double b = stt > 0 ? stz / stt : 0;
-        for (int i = 0; i < m; i++) z[i] -= zm + b * (t[i] - tm);
+    private static double[][] classMeans(double[][] v, int[] cls, double[] cnt) {
+        double[][] out = new double[v.length][cnt.length];
+        for (int j = 0; j < v.length; j++) {
+            for (int f = 0; f < cls.length; f++) out[j][cls[f]] += v[j][f];
+            for (int k = 0; k < cnt.length; k++) if (cnt[k] > 0) out[j][k] /= cnt[k];
+        }
+        return out;
+    }
+
+    /** Solves a small symmetric system by Gaussian elimination; a singular one (no drift information) gives 0. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+            double[] tmp = m[c]; m[c] = m[p]; m[p] = tmp;
+            if (Math.abs(m[c][c]) < 1e-12) return new double[n];
+            for (int r = 0; r < n; r++) {
+                if (r == c) continue;
+                double f = m[r][c] / m[c][c];
+                for (int k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+            }
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = m[i][n] / m[i][i];
+        return out;
+    }
+
+    /** Gram-Schmidt, in place; a vector dependent on the earlier ones becomes zero. */
+    private static void orthonormalise(double[][] basis) {
+        for (int i = 0; i < basis.length; i++) {
+            for (int j = 0; j < i; j++) {
+                double d = dot(basis[i], basis[j]);
+                for (int f = 0; f < basis[i].length; f++) basis[i][f] -= d * basis[j][f];
+            }
+            double norm = Math.sqrt(dot(basis[i], basis[i]));
+            for (int f = 0; f < basis[i].length; f++) basis[i][f] = norm > 1e-12 ? basis[i][f] / norm : 0;
+        }
+    }
+
+    /** Removes from z its projection on the orthonormal basis, in place. */
+    private static void residualise(double[][] basis, double[] z) {
+        for (double[] q : basis) {
+            double d = dot(z, q);
+            for (int f = 0; f < z.length; f++) z[f] -= d * q[f];
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     // ---- measurement -------------------------------------------------------------------------------

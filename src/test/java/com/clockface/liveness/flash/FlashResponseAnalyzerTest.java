@@ -142,6 +142,31 @@ class FlashResponseAnalyzerTest {
     }
 
     @Test
+    void strongExposureAndWhiteBalanceDriftAndJpegFramesDoNotChangeTheVerdict() throws Exception {
+        // three times the default drift (exposure ramps up to +-24%, white balance +-9% per channel), and frames
+        // that went through JPEG at quality 80 as a session capsule stores them
+        Random rnd = new Random(21);
+        ChallengeGenerator gen = new ChallengeGenerator(FlashSimulator.seeded(rnd));
+        FlashSimulator.Conditions harsh = new FlashSimulator.Conditions(3, 80);
+        FlashResponseAnalyzer analyzer = new FlashResponseAnalyzer();
+        int live = 0, injected = 0, replay = 0;
+        int n = 6;
+        for (int i = 0; i < n; i++) {
+            var scene = FlashSimulator.scenes().get(i);
+            ColourTimeline shown = FlashSimulator.displayed(gen.generate(FlashMode.STANDARD), 2_000_000_000L, rnd);
+            var l = FlashSimulator.simulate(scene, shown, Attack.LIVE, rnd, harsh);
+            if (analyzer.analyze(shown, l.frames(), l.faces()).outcome() == FlashResult.Outcome.FOLLOWS) live++;
+            var in = FlashSimulator.simulate(scene, shown, Attack.INJECTED, rnd, harsh);
+            if (analyzer.analyze(shown, in.frames(), in.faces()).outcome() == FlashResult.Outcome.FOLLOWS) injected++;
+            var re = FlashSimulator.simulate(scene, shown, Attack.REPLAY, rnd, harsh);
+            if (analyzer.analyze(shown, re.frames(), re.faces()).outcome() == FlashResult.Outcome.FOLLOWS) replay++;
+        }
+        assertTrue(live >= n - 1, "live followed " + live + "/" + n);
+        assertEquals(0, injected, "injected followed");
+        assertTrue(replay <= 1, "replay followed " + replay + "/" + n);
+    }
+
+    @Test
     void mismatchedInputIsRejectedClearly() {
         ColourTimeline t = new ChallengeGenerator().generate(FlashMode.STANDARD).nominalTimeline(0);
         var e = assertThrows(IllegalArgumentException.class, () -> new FlashResponseAnalyzer().analyze(t,

@@ -165,7 +165,22 @@ final class FlashSimulator {
 
     // ---- the simulation ----
 
+    /**
+     * Camera conditions beyond the per-session random draw.
+     *
+     * @param driftScale multiplies the auto-exposure and white-balance drift (1 = the default draw: exposure
+     *                   +-8% ramp and 4% wobble, white balance +-3% ramp and 1.5% wobble per channel)
+     * @param jpegQuality 0 for raw frames, else each frame goes through a JPEG encode/decode (as in a capsule)
+     */
+    record Conditions(double driftScale, int jpegQuality) {
+        static final Conditions DEFAULT = new Conditions(1, 0);
+    }
+
     static Session simulate(Scene scene, ColourTimeline shown, Attack attack, Random rnd) {
+        return simulate(scene, shown, attack, rnd, Conditions.DEFAULT);
+    }
+
+    static Session simulate(Scene scene, ColourTimeline shown, Attack attack, Random rnd, Conditions cond) {
         int w = scene.width(), h = scene.height();
         Face face = scene.face();
         int delayMs = 60 + rnd.nextInt(121);
@@ -232,12 +247,12 @@ final class FlashSimulator {
         }
 
         // slow drifts: exposure and white balance, over a few seconds
-        double aeSlope = (rnd.nextDouble() - 0.5) * 0.16, aeAmp = rnd.nextDouble() * 0.04;
+        double aeSlope = (rnd.nextDouble() - 0.5) * 0.16 * cond.driftScale(), aeAmp = rnd.nextDouble() * 0.04 * cond.driftScale();
         double aePeriod = 0.8 + rnd.nextDouble() * 2.2, aePhase = rnd.nextDouble() * 2 * Math.PI;
         double[] wbSlope = new double[3], wbAmp = new double[3], wbPhase = new double[3];
         for (int c = 0; c < 3; c++) {
-            wbSlope[c] = (rnd.nextDouble() - 0.5) * 0.06;
-            wbAmp[c] = rnd.nextDouble() * 0.015;
+            wbSlope[c] = (rnd.nextDouble() - 0.5) * 0.06 * cond.driftScale();
+            wbAmp[c] = rnd.nextDouble() * 0.015 * cond.driftScale();
             wbPhase[c] = rnd.nextDouble() * 2 * Math.PI;
         }
         double wbPeriod = 1.5 + rnd.nextDouble() * 3;
@@ -302,7 +317,8 @@ final class FlashSimulator {
                     }
                 }
             }
-            frames.add(new Frame(new BgrImage(w, h, px), ft));
+            BgrImage frame = new BgrImage(w, h, px);
+            frames.add(new Frame(cond.jpegQuality() > 0 ? jpeg(frame, cond.jpegQuality()) : frame, ft));
             float[] lm = new float[10];
             for (int i = 0; i < 10; i++) lm[i] = face.landmarks()[i] + (i % 2 == 0 ? dx : dy) + (float) (rnd.nextGaussian() * 1.2);
             faces.add(new Face(face.x() + dx, face.y() + dy, face.width(), face.height(), face.score(), lm));
@@ -355,6 +371,25 @@ final class FlashSimulator {
             }
         }
         return m;
+    }
+
+    private static BgrImage jpeg(BgrImage img, int quality) {
+        try {
+            javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new javax.imageio.IIOImage(img.toBufferedImage(), null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return BgrImage.fromBufferedImage(ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Mean linear RGB the screen emitted over the exposure ending at {@code tauNanos}. */
