@@ -62,7 +62,8 @@ public final class CheckinSession {
     private Oval oval;
     private Face lastFace;
     private long lastUsableNanos;
-    private long lastFaceNanos;
+    private long lastFaceNanos = NEVER;
+    private static final long NEVER = Long.MIN_VALUE / 4;
     private long steadySinceNanos = -1;
     private ColourSequence sequence;
     private long flashStartNanos;
@@ -70,6 +71,7 @@ public final class CheckinSession {
     private long[] paints;
     private int cancellations;
     private long resultAtNanos;
+    private long captureToNanos = Long.MAX_VALUE;
     private CheckinResult result;
     private SessionView view;
 
@@ -212,11 +214,13 @@ public final class CheckinSession {
         if (state == SessionState.RESULT) return view;
         if (state != SessionState.ANALYSING || nowNanos < flashEndNanos + settings.postRoll().toNanos()) {
             if (state != SessionState.FLASHING && state != SessionState.ANALYSING) {
-                // never reached the challenge: an EXPRESS-style capture of the last frames
+                // never reached the challenge: an EXPRESS-style capture of the last stretch that had a face
                 sequence = new ColourSequence(FlashMode.EXPRESS, List.of());
                 paints = new long[1];
-                flashStartNanos = buffer.isEmpty() ? nowNanos : buffer.peekFirst().frame().timeNanos();
-                flashEndNanos = nowNanos;
+                long to = lastFaceNanos >= nowNanos - rollingNanos ? nowNanos : lastFaceNanos;
+                captureToNanos = to;
+                flashStartNanos = to - rollingNanos + settings.preRoll().toNanos();
+                flashEndNanos = to;
             }
             state = SessionState.ANALYSING;
             return view = analyse(nowNanos, false);
@@ -333,7 +337,7 @@ public final class CheckinSession {
         List<Face> faces = new ArrayList<>(buffer.size());
         long from = flashStartNanos - settings.preRoll().toNanos();
         for (Captured c : buffer) {
-            if (c.frame().timeNanos() < from) continue;
+            if (c.frame().timeNanos() < from || c.frame().timeNanos() > captureToNanos) continue;
             frames.add(c.frame());
             faces.add(c.face());
         }
@@ -347,6 +351,7 @@ public final class CheckinSession {
             r = CheckinResult.error("Something went wrong. Please try again. (" + e.getMessage() + ")", wallClock.get());
         }
         result = r;
+        captureToNanos = Long.MAX_VALUE;
         state = SessionState.RESULT;
         resultAtNanos = now;
         buffer.clear();
@@ -378,12 +383,20 @@ public final class CheckinSession {
         paints = null;
         steadySinceNanos = -1;
         lastFace = null;
+        lastFaceNanos = NEVER;
         cancellations = 0;
         result = null;
     }
 
+    /**
+     * Outside the challenge: keeps the last {@code rollingNanos}, and also the stretch that ended with the last
+     * tracked face (so a recording whose face vanished near its end can still be judged by {@link #finish}).
+     */
     private void trim(long now) {
-        while (!buffer.isEmpty() && buffer.peekFirst().frame().timeNanos() < now - rollingNanos) buffer.removeFirst();
+        long recent = now - rollingNanos;
+        long faceFrom = lastFaceNanos - rollingNanos;
+        buffer.removeIf(c -> c.frame().timeNanos() < recent
+                && (c.frame().timeNanos() < faceFrom || c.frame().timeNanos() > lastFaceNanos));
     }
 
     // ---- views ------------------------------------------------------------------------------------

@@ -1,0 +1,229 @@
+package com.clockface.checkin;
+
+import com.clockface.liveness.LivenessProfile;
+import com.clockface.liveness.LivenessResult;
+import com.clockface.liveness.PassiveLiveness;
+import com.clockface.liveness.flash.ColourTimeline;
+import com.clockface.vision.BgrImage;
+import com.clockface.vision.CameraInfo;
+import com.clockface.vision.Face;
+import com.clockface.vision.Frame;
+import com.clockface.vision.ImageDecoder;
+import com.clockface.vision.ImageException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A finished session as one zip, enough to recompute its liveness verdict without the kiosk:
+ * <pre>
+ *   capsule.json    format, camera info, the check-in settings in force, per frame: file, time, tracked face
+ *   timeline.json   the colour timeline the screen reported (ColourTimeline JSON)
+ *   verdict.json    what the kiosk decided (same shape as {@code clockface checkin --json})
+ *   frames/NNNNN.jpg the captured frames, JPEG quality 95
+ * </pre>
+ * The tracked faces are stored, not re-detected, so a re-analysis scores exactly the face boxes the session used.
+ * JPEG is lossy, so recomputed scores differ from the recorded ones by a little (measured: README); a re-analysis
+ * agrees when the liveness outcome is the same and the score within {@link #SCORE_TOLERANCE}.
+ */
+public final class SessionCapsule {
+
+    public static final String FORMAT = "clockface-capsule/1";
+    public static final double SCORE_TOLERANCE = 0.05;
+    static final float JPEG_QUALITY = 0.95f;
+
+    /** A capsule read back. */
+    public record Contents(SessionCapture capture, Map<String, String> settings, JsonNode verdict) {
+        public CheckinSettings checkinSettings() {
+            return CheckinSettings.fromProperties(settings::get);
+        }
+    }
+
+    /** The re-analysis and whether it agrees with what was recorded. */
+    public record Reanalysis(JsonNode recorded, LivenessResult recomputed, String recordedOutcome, double recordedScore,
+                             boolean agrees) { }
+
+    private SessionCapsule() {}
+
+    /** Writes atomically (temp file, then move), so a crash never leaves half a capsule under the final name. */
+    public static void write(Path file, SessionCapture c, CheckinResult result, CheckinSettings settings,
+                             LivenessAssessor.Assessment a) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".capsule", ".part");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("format", FORMAT);
+                meta.put("created", Instant.now().toString());
+                CameraInfo cam = c.camera();
+                if (cam != null) {
+                    meta.put("camera", Map.of("name", cam.name(), "api", cam.api(), "width", cam.width(), "height", cam.height(),
+                            "nominal_fps", cam.nominalFps(), "test_source", cam.testSource()));
+                }
+                meta.put("settings", settings.toProperties());
+                meta.put("complete", c.complete());
+                meta.put("cancellations", c.cancellations());
+                List<Map<String, Object>> frames = new ArrayList<>();
+                for (int i = 0; i < c.frames().size(); i++) {
+                    String name = String.format(Locale.ROOT, "frames/%05d.jpg", i);
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(Verdicts.jpeg(c.frames().get(i).image(), JPEG_QUALITY));
+                    zip.closeEntry();
+                    Map<String, Object> fm = new LinkedHashMap<>();
+                    fm.put("file", name);
+                    fm.put("time_nanos", c.frames().get(i).timeNanos());
+                    Face f = c.faces().get(i);
+                    if (f != null) {
+                        List<Float> lm = new ArrayList<>();
+                        for (float v : f.landmarks()) lm.add(v);
+                        fm.put("face", Map.of("x", f.x(), "y", f.y(), "w", f.width(), "h", f.height(), "score", f.score(), "landmarks", lm));
+                    }
+                    frames.add(fm);
+                }
+                meta.put("frames", frames);
+                put(zip, "capsule.json", Verdicts.json(meta));
+                put(zip, "timeline.json", c.timeline().toJson());
+                put(zip, "verdict.json", Verdicts.json(verdictJson(result, c, a)));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** The verdict as the CLI prints it: decision, message, liveness {score, outcome, signals}, match {person, name, score}. */
+    public static Map<String, Object> verdictJson(CheckinResult r, SessionCapture c, LivenessAssessor.Assessment a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decision", r.decision().name());
+        m.put("message", r.message());
+        Map<String, Object> live = new LinkedHashMap<>();
+        live.put("score", r.liveness().score());
+        live.put("outcome", r.liveness().outcome().name());
+        live.put("signals", new LinkedHashMap<>(r.liveness().signals()));
+        if (r.liveness().reason() != null) live.put("reason", r.liveness().reason());
+        m.put("liveness", live);
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("person", r.match() == null ? null : r.match().employeeNo());
+        match.put("person_id", r.match() == null ? null : r.match().personId());
+        match.put("name", r.match() == null ? null : r.match().name());
+        match.put("score", r.match() == null ? null : r.match().score());
+        m.put("match", match);
+        Map<String, Object> punch = null;
+        if (r.punch() != null) {
+            punch = new LinkedHashMap<>();
+            punch.put("id", r.punch().id());
+            punch.put("kind", r.punch().kind().name());
+            punch.put("at", r.punch().at().toString());
+            punch.put("status", r.punch().status().name());
+        }
+        m.put("punch", punch);
+        m.put("check_event", r.checkEventId());
+        m.put("at", r.at() == null ? null : r.at().toString());
+        if (c != null) m.put("details", Verdicts.signals(r, c, a));
+        @SuppressWarnings("unchecked") Map<String, Object> clean = (Map<String, Object>) Verdicts.clean(m);
+        return clean;
+    }
+
+    /** The value with NaN/infinite numbers as null, ready for any JSON writer. */
+    public static Object jsonSafe(Object v) {
+        return Verdicts.clean(v);
+    }
+
+    /** Reads a capsule; a file that is not one gives an IOException saying what is wrong. */
+    public static Contents read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("The capsule " + file + " does not exist or is not a file.");
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            JsonNode meta = readJson(zip, "capsule.json", file);
+            if (!FORMAT.equals(meta.path("format").asText())) {
+                throw new IOException(file + " is not a ClockFace session capsule (format '" + meta.path("format").asText() + "').");
+            }
+            JsonNode verdict = readJson(zip, "verdict.json", file);
+            ColourTimeline timeline;
+            try {
+                timeline = ColourTimeline.fromJson(text(zip, "timeline.json", file));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            JsonNode cam = meta.path("camera");
+            CameraInfo camera = cam.isMissingNode() ? null : new CameraInfo(cam.path("name").asText(), cam.path("api").asText(),
+                    cam.path("width").asInt(), cam.path("height").asInt(), cam.path("nominal_fps").asDouble(), cam.path("test_source").asBoolean());
+            List<Frame> frames = new ArrayList<>();
+            List<Face> faces = new ArrayList<>();
+            for (JsonNode fm : meta.path("frames")) {
+                String name = fm.path("file").asText();
+                ZipEntry e = zip.getEntry(name);
+                if (e == null) throw new IOException(file + " is missing the frame " + name + ".");
+                BgrImage img;
+                try (InputStream in = zip.getInputStream(e)) {
+                    img = ImageDecoder.decode(in.readAllBytes(), name);
+                } catch (ImageException ex) {
+                    throw new IOException(file + ": the frame " + name + " cannot be decoded (" + ex.getMessage() + ").", ex);
+                }
+                frames.add(new Frame(img, fm.path("time_nanos").asLong()));
+                JsonNode f = fm.path("face");
+                if (f.isMissingNode() || f.isNull()) {
+                    faces.add(null);
+                } else {
+                    float[] lm = new float[10];
+                    for (int i = 0; i < 10; i++) lm[i] = (float) f.path("landmarks").path(i).asDouble();
+                    faces.add(new Face((float) f.path("x").asDouble(), (float) f.path("y").asDouble(), (float) f.path("w").asDouble(),
+                            (float) f.path("h").asDouble(), (float) f.path("score").asDouble(), lm));
+                }
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            meta.path("settings").fields().forEachRemaining(en -> settings.put(en.getKey(), en.getValue().asText()));
+            SessionCapture capture = new SessionCapture(camera, frames, faces, timeline,
+                    meta.path("complete").asBoolean(true), meta.path("cancellations").asInt());
+            return new Contents(capture, settings, verdict);
+        }
+    }
+
+    /** Recomputes the liveness verdict from the capsule alone, with the settings stored in it. */
+    public static Reanalysis analyze(Contents contents, PassiveLiveness passive) {
+        LivenessProfile profile = contents.checkinSettings().profile();
+        LivenessAssessor.Assessment a = new LivenessAssessor(passive).assess(contents.capture(), profile);
+        JsonNode rec = contents.verdict();
+        String outcome = rec.path("liveness").path("outcome").asText();
+        double score = rec.path("liveness").path("score").asDouble();
+        LivenessResult now = a.liveness();
+        boolean agrees = now.outcome().name().equals(outcome) && Math.abs(now.score() - score) <= SCORE_TOLERANCE;
+        return new Reanalysis(rec, now, outcome, score, agrees);
+    }
+
+    private static JsonNode readJson(ZipFile zip, String name, Path file) throws IOException {
+        try {
+            return Verdicts.JSON.readTree(text(zip, name, file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": " + name + " is not valid JSON (" + e.getOriginalMessage() + ").", e);
+        }
+    }
+
+    private static String text(ZipFile zip, String name, Path file) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) throw new IOException(file + " is not a ClockFace session capsule: it has no " + name + ".");
+        try (InputStream in = zip.getInputStream(e)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
