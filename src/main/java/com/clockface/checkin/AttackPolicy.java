@@ -28,7 +28,7 @@ public final class AttackPolicy {
     private final Duration lock;
 
     public AttackPolicy(CheckEventRepository events, String kiosk, int limit, Duration window, Duration lock) {
-        if (limit < 1) throw new IllegalArgumentException("attack limit must be at least 1");
+        if (limit < 0) throw new IllegalArgumentException("attack limit must not be negative");
         this.events = events;
         this.kiosk = kiosk;
         this.limit = limit;
@@ -42,6 +42,7 @@ public final class AttackPolicy {
 
     /** When the kiosk unlocks, if it is locked at {@code now}. */
     public Optional<Instant> lockedUntil(Instant now) {
+        if (limit == 0) return Optional.empty(); // 0 = never lock
         // any lock still running was triggered by an attack within (now - lock - window, now]
         List<Instant> attacks = events.listRange(now.minus(lock).minus(window), now.plusMillis(1), 10_000).stream()
                 .filter(e -> kiosk.equals(e.kiosk()) && ATTACK.equals(e.decision()))

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param flashMode      STANDARD, GENTLE or EXPRESS
  * @param searchMode     gallery search FAST or ACCURATE
  * @param matchThreshold minimum cosine for a match
- * @param attackLimit    this many ATTACK events at this kiosk ...
+ * @param attackLimit    this many ATTACK events at this kiosk (0: never lock) ...
  * @param attackWindow   ... within this window lock the kiosk ...
  * @param lockDuration   ... for this cool-down
  * @param capsules       which sessions are saved as capsules
@@ -42,21 +42,26 @@ public record CheckinSettings(String kiosk, LivenessProfile profile, FlashMode f
         }
     }
 
-    public static final String KEY_KIOSK = "checkin.kiosk";
-    public static final String KEY_PROFILE = "checkin.liveness_profile";
-    public static final String KEY_FLASH = "checkin.flash_mode";
-    public static final String KEY_SEARCH = "checkin.search_mode";
-    public static final String KEY_MATCH = "checkin.match_threshold";
-    public static final String KEY_ATTACK_LIMIT = "checkin.attack_limit";
-    public static final String KEY_ATTACK_WINDOW = "checkin.attack_window_minutes";
-    public static final String KEY_LOCK = "checkin.lock_minutes";
-    public static final String KEY_CAPSULES = "checkin.capsules";
-    public static final String KEY_CAPSULE_DAYS = "checkin.capsule_retention_days";
+    // the same keys (and defaults) as admin.KioskSettings, which lists and validates them for the admin screens
+    public static final String KEY_KIOSK = "kiosk.name";
+    public static final String KEY_PROFILE = "liveness.profile";
+    public static final String KEY_CUSTOM_PASS = "liveness.custom_pass";
+    public static final String KEY_CUSTOM_REVIEW = "liveness.custom_review";
+    public static final String KEY_FLASH = "flash.mode";
+    public static final String KEY_SEARCH = "match.search_mode";
+    public static final String KEY_MATCH = "match.threshold";
+    /** 0 = never lock. */
+    public static final String KEY_ATTACK_LIMIT = "attack.lockout_after";
+    public static final String KEY_ATTACK_WINDOW = "attack.window_minutes";
+    public static final String KEY_LOCK = "attack.lockout_minutes";
+    /** OFF (default), REVIEW_AND_FAIL or ALL. */
+    public static final String KEY_CAPSULES = "capsule.save";
+    public static final String KEY_CAPSULE_DAYS = "retention.capsule_days";
 
     public static CheckinSettings defaults() {
-        return new CheckinSettings("kiosk-1", LivenessProfile.WORK_HOURS, FlashMode.STANDARD, SearchMode.FAST,
+        return new CheckinSettings("kiosk", LivenessProfile.WORK_HOURS, FlashMode.STANDARD, SearchMode.FAST,
                 FaceEngine.DEFAULT_MATCH_THRESHOLD, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                CapsulePolicy.OFF, Duration.ofDays(30));
+                CapsulePolicy.OFF, Duration.ofDays(7));
     }
 
     /** Settings from the table; missing keys take the defaults, a bad value is a clear error. */
@@ -72,7 +77,17 @@ public record CheckinSettings(String kiosk, LivenessProfile profile, FlashMode f
             key = KEY_KIOSK;
             String kiosk = or(lookup, key, d.kiosk());
             key = KEY_PROFILE;
-            LivenessProfile profile = LivenessProfile.named(or(lookup, key, d.profile().name()));
+            String profileName = or(lookup, key, d.profile().name()).trim();
+            LivenessProfile profile;
+            if (profileName.equalsIgnoreCase("custom")) {
+                key = KEY_CUSTOM_PASS;
+                double pass = Double.parseDouble(or(lookup, key, "0.75").trim());
+                key = KEY_CUSTOM_REVIEW;
+                double review = Double.parseDouble(or(lookup, key, "0.5").trim());
+                profile = new LivenessProfile("custom", pass, review);
+            } else {
+                profile = LivenessProfile.named(profileName);
+            }
             key = KEY_FLASH;
             FlashMode flash = FlashMode.valueOf(or(lookup, key, d.flashMode().name()).trim().toUpperCase(Locale.ROOT));
             key = KEY_SEARCH;
@@ -104,6 +119,10 @@ public record CheckinSettings(String kiosk, LivenessProfile profile, FlashMode f
         Map<String, String> m = new LinkedHashMap<>();
         m.put(KEY_KIOSK, kiosk);
         m.put(KEY_PROFILE, profile.name());
+        if (profile.name().equals("custom")) {
+            m.put(KEY_CUSTOM_PASS, Double.toString(profile.pass()));
+            m.put(KEY_CUSTOM_REVIEW, Double.toString(profile.review()));
+        }
         m.put(KEY_FLASH, flashMode.name());
         m.put(KEY_SEARCH, searchMode.name());
         m.put(KEY_MATCH, Double.toString(matchThreshold));
