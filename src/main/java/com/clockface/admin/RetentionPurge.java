@@ -61,6 +61,21 @@ public final class RetentionPurge {
         return new Result(evidenceCutoff, capsuleCutoff, p.evidenceDeleted(), capsules.size(), deleted, List.copyOf(problems));
     }
 
+    /** Deletes capsule files (paths as stored: relative to the data folder, or absolute); returns the problems. */
+    public List<String> deleteCapsules(List<String> paths) {
+        List<String> problems = new ArrayList<>();
+        for (String c : paths) {
+            Path f = resolve(c);
+            try {
+                deleteTree(f);
+            } catch (IOException e) {
+                problems.add(f + ": " + e.getMessage());
+                LOG.warn("Could not delete the session capsule {}: {}", f, e.toString());
+            }
+        }
+        return problems;
+    }
+
     private Path resolve(String path) { return home.resolveStored(path); }
 
     private static boolean deleteTree(Path p) throws IOException {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, EnrollCommand.class, IdentifyCommand.class, CompareCommand.class,
                 LivenessCommand.class, PersonsCommand.class, EvalCommand.class, BenchCommand.class, DoctorCommand.class,
                 CamerasCommand.class, AdminCommand.class, PunchCommand.class, TimesheetCommand.class, PeriodCommand.class,
-                ReviewCommand.class, SettingsCommand.class, PurgeCommand.class, CheckinCommand.class, AnalyzeCommand.class})
+                ReviewCommand.class, SettingsCommand.class, PurgeCommand.class, CheckinCommand.class, AnalyzeCommand.class,
+                PersonCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
