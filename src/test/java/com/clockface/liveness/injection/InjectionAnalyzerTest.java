@@ -265,6 +265,42 @@ class InjectionAnalyzerTest {
         assertFalse(InjectionAnalyzer.analyze(info, List.of()).fired(VIRTUAL_CAMERA), name);
     }
 
+    /** The 23 frames of one NUAA subject (a 640x480 webcam, JPEG) for a label, in capture order, played as a camera. */
+    static InjectionReport nuaaStream(String label, String subject, Path dir) throws Exception {
+        int n = 0;
+        var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (var reader = java.nio.file.Files.newBufferedReader(DATA.resolve("manifest.csv"));
+             var csv = format.parse(reader)) {
+            for (var row : csv) {
+                if (row.get("path").startsWith("spoof/" + label + "/") && row.get("subject").equals(subject)) {
+                    java.nio.file.Files.copy(DATA.resolve(row.get("path")), dir.resolve(String.format("%03d.jpg", n++)));
+                }
+            }
+        }
+        assertEquals(23, n);
+        try (var src = new com.clockface.camera.ImageFolderSource(dir, 15)) {
+            src.open();
+            // what a real device would report: the frames come from a webcam, not a file
+            InjectionAnalyzer a = new InjectionAnalyzer(new CameraInfo("USB2.0 PC CAMERA", "v4l2 (FFmpeg)", 640, 480, 15, true));
+            Frame f;
+            while ((f = src.next()) != null) a.accept(f);
+            return print("NUAA " + label + " " + subject, a.report());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nuaa-0003", "nuaa-0011"})
+    void webcamJpegFramesOfLiveAndPrintedFacesAreNotInjection(String subject, @TempDir Path dir) throws Exception {
+        // a printed photo in front of a real webcam is a presentation attack, still captured by a sensor
+        for (String label : List.of("live", "print")) {
+            Path d = java.nio.file.Files.createDirectory(dir.resolve(label));
+            InjectionReport r = nuaaStream(label, subject, d);
+            for (InjectionSignal s : List.of(FROZEN_FRAMES, REPEATED_FRAMES, LOOPED_CONTENT, NOISE_ABSENT)) {
+                assertFalse(r.fired(s), label + ": " + r.get(s).detail());
+            }
+        }
+    }
+
     @Test
     void theSameFrameObjectHandedInTwiceIsIgnored() {
         InjectionAnalyzer a = new InjectionAnalyzer(WEBCAM);
