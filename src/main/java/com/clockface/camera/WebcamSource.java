@@ -25,7 +25,8 @@ import java.util.Locale;
  *       rates the camera offers, by device name. Not tested on Windows yet.</li>
  *   <li>elsewhere (macOS): webcam-capture's default driver.</li>
  * </ul>
- * Frames are stamped with {@code System.nanoTime()} when they arrive. When the device disappears,
+ * Frames carry their capture time on the {@code System.nanoTime()} clock: the driver's timestamp mapped by
+ * {@link DriverClock} (FFmpeg), or the arrival time (webcam-capture has none). When the device disappears,
  * {@link #next()} throws {@link CameraException.Reason#DISCONNECTED}; wrap the source in a
  * {@link ReconnectingSource} to wait for it to come back.
  */
@@ -61,6 +62,7 @@ public final class WebcamSource implements FrameSource {
     private Webcam webcam;
     private CameraInfo info;
     private long frames;
+    private final DriverClock clock = new DriverClock();
 
     public WebcamSource(CameraDevice device) {
         this(device, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_FPS);
@@ -206,6 +208,11 @@ public final class WebcamSource implements FrameSource {
             }
             if (f == null) throw disconnected(null);
             img = JavaCvFrames.toBgr(f);
+            long arrival = System.nanoTime();
+            frames++;
+            // FFmpeg passes on the driver's capture time (microseconds); 0 or less means it has none
+            long t = f.timestamp > 0 ? clock.stamp(f.timestamp * 1000L, arrival) : arrival;
+            return new Frame(img, t);
         } else {
             BufferedImage b;
             try {
