@@ -54,6 +54,7 @@ final class CorrectionDialog extends Dialog<String> {
         var zoned = target == null ? null : target.at().atZone(target.zone());
         DatePicker date = new DatePicker(zoned == null ? day : zoned.toLocalDate());
         date.setId("corr-date");
+        Ui.isoDates(date);
         TextField time = new TextField(zoned == null ? "" : HM.format(zoned));
         time.setPromptText("HH:MM");
         time.setId("corr-time");

@@ -102,11 +102,15 @@ final class EnrolScreen implements AdminView.Screen {
         frame.setMinSize(280, 280);
         frame.setMaxSize(280, 280);
         Button choose = Ui.button("Upload photo…", "enrol-choose", this::choosePhoto, "primary");
-        Button live = Ui.button("Live capture — needs camera (kiosk)", "enrol-live", () -> { });
+        Button live = Ui.button("Live capture: needs camera (kiosk)", "enrol-live", () -> { });
         live.setDisable(true);
+        live.setWrapText(true);
+        live.setMaxWidth(Double.MAX_VALUE);
+        choose.setMaxWidth(Double.MAX_VALUE);
         Label rules = Ui.label("PNG, JPEG or JPEG 2000, at most 2 MB. One frontal, sharp, well-lit face with at least "
                 + "85 px between the eyes.", "muted");
         VBox photoSide = new VBox(12, choose, live, rules, photoStatus, notDuplicate);
+        photoSide.setPrefWidth(220);
         photoSide.setMaxWidth(360);
         HBox photoRow = new HBox(20, frame, photoSide);
         photoRow.setAlignment(Pos.TOP_LEFT);

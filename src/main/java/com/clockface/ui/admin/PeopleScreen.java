@@ -68,7 +68,8 @@ final class PeopleScreen implements AdminView.Screen {
         employeeNo.setId("person-employee-no");
         name.setId("person-name");
         coll.setId("person-collection");
-        save = Ui.button("Save changes", "person-save", this::saveEdit, "primary");
+        save = Ui.button("Save", "person-save", this::saveEdit, "primary");
+        consent.setWrapText(true);
         toggle = Ui.button("Deactivate", "person-toggle", this::toggleActive);
         erase = Ui.button("Erase…", "person-erase", this::erase, "danger");
         message.setId("people-message");
@@ -85,8 +86,8 @@ final class PeopleScreen implements AdminView.Screen {
         form.addRow(4, Ui.label("Face templates", "field-label"), templates);
         form.addRow(5, Ui.label("Consent", "field-label"), consent);
         detail = Ui.card(Ui.section("Person"), form, Ui.row(10, save, toggle, Ui.spacer(), erase), message);
-        detail.setPrefWidth(440);
-        detail.setMinWidth(400);
+        detail.setPrefWidth(460);
+        detail.setMinWidth(440);
 
         HBox filters = Ui.row(12, search, collection);
         VBox left = new VBox(14, filters, table);

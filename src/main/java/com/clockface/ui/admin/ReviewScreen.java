@@ -97,6 +97,8 @@ final class ReviewScreen implements AdminView.Screen {
     }
 
     private final class ItemCell extends ListCell<ReviewQueue.Item> {
+        ItemCell() { setPrefWidth(0); } // fit the list's width: no sideways scrolling
+
         @Override
         protected void updateItem(ReviewQueue.Item i, boolean empty) {
             super.updateItem(i, empty);

@@ -39,6 +39,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -85,6 +86,8 @@ final class TimesheetScreen implements AdminView.Screen {
         length.setValue(Length.WEEK);
         length.setOnAction(e -> reload());
         date.setId("ts-date");
+        Ui.isoDates(date);
+        date.setPrefWidth(170);
         date.setOnAction(e -> reload());
         Button prev = Ui.button("‹", "ts-prev", () -> step(-1), "icon-button");
         Button next = Ui.button("›", "ts-next", () -> step(1), "icon-button");
@@ -106,7 +109,8 @@ final class TimesheetScreen implements AdminView.Screen {
                 if (!empty && s != null && (s.missingPunch() || s.has(ShiftFlag.OVERLONG))) getStyleClass().add("flagged-row");
             }
         });
-        VBox.setVgrow(shifts, Priority.ALWAYS);
+        shifts.setPrefHeight(236);
+        totals.setMinHeight(Region.USE_PREF_SIZE);
 
         punches.setId("ts-punches");
         TableColumn<Punch, String> pWhen = pcol("Time", p -> DAY.format(p.at().atZone(p.zone())) + "  " + HM.format(p.at().atZone(p.zone())));
@@ -123,7 +127,8 @@ final class TimesheetScreen implements AdminView.Screen {
                 if (!empty && p != null && !p.counts()) getStyleClass().add("inactive-row");
             }
         });
-        punches.setPrefHeight(200);
+        punches.setPrefHeight(160);
+        VBox.setVgrow(punches, Priority.ALWAYS);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -152,7 +157,7 @@ final class TimesheetScreen implements AdminView.Screen {
         HBox.setHgrow(shiftsCard, Priority.ALWAYS);
         chartCard.setPrefWidth(420);
         chartCard.setMinWidth(360);
-        VBox.setVgrow(upper, Priority.ALWAYS);
+        VBox.setVgrow(punchCard, Priority.ALWAYS);
         view = new VBox(16, Ui.row(12, Ui.title("Timesheets"), Ui.spacer(), lockLabel, lockButton, export),
                 pickers, message, upper, punchCard);
         view.setPadding(new Insets(28, 32, 28, 32));
@@ -249,8 +254,7 @@ final class TimesheetScreen implements AdminView.Screen {
             punches.setItems(FXCollections.observableArrayList(root.services().timesheets().punches(who.id(), p)));
             var t = current.totals();
             totals.setText("Total " + t.hours() + " h   ·   regular " + t.regularHours() + " h   ·   overtime " + t.overtimeHours()
-                    + " h   ·   " + t.shifts() + " shifts" + (t.missingPunches() > 0 ? "   ·   " + t.missingPunches() + " missing punch"
-                    + (t.missingPunches() == 1 ? "" : "es") : ""));
+                    + " h   ·   " + t.shifts() + " shifts" + (t.missingPunches() > 0 ? ", " + t.missingPunches() + " incomplete" : ""));
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             for (DayTotal d : current.days()) {
                 series.getData().add(new XYChart.Data<>(d.workday().format(p.length() > 7

@@ -44,7 +44,17 @@ final class Ui {
         Label l = new Label(text);
         l.getStyleClass().addAll(styles);
         l.setWrapText(true);
+        if (java.util.List.of(styles).contains("field-label")) {
+            l.setWrapText(false); // a field name never breaks into letters when space is short
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return l;
+    }
+
+    /** ISO dates (2026-03-02) in date pickers: unambiguous in every locale. */
+    static void isoDates(javafx.scene.control.DatePicker p) {
+        p.setConverter(new javafx.util.converter.LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
     }
 
     static Label title(String text) { return label(text, "screen-title"); }
@@ -58,6 +68,7 @@ final class Ui {
         b.setId(id);
         b.getStyleClass().addAll(styles);
         b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE); // never "Save chan..."
         return b;
     }
 

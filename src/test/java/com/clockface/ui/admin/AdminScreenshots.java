@@ -129,6 +129,7 @@ class AdminScreenshots {
         robot.clickOn("#corr-ok");
 
         robot.interact(() -> view.show("review"));
+        robot.clickOn("EMP002 Jonas Becker");
         shoot(robot, out.resolve("admin-review.png"));
         robot.interact(() -> view.show("settings"));
         shoot(robot, out.resolve("admin-settings.png"));
