@@ -9,16 +9,9 @@ import com.clockface.store.PersonRepository;
 import com.clockface.store.SecretHash;
 import com.clockface.store.Template;
 import com.clockface.store.TemplateSource;
-import com.clockface.vision.BgrImage;
 import com.clockface.vision.FaceQuality;
-import com.clockface.vision.ImageDecoder;
-import com.clockface.vision.ImageException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +25,6 @@ import java.util.Objects;
  */
 public final class Enrolment {
 
-    public static final long MAX_PHOTO_BYTES = 2L * 1024 * 1024;
     public static final int MIN_WORKER_PIN_DIGITS = 4;
     public static final int MAX_WORKER_PIN_DIGITS = 8;
 
@@ -71,29 +63,9 @@ public final class Enrolment {
      */
     public CheckedPhoto checkPhoto(FaceEngine engine, Path file, long enrollingPersonId) throws PhotoRefused {
         Objects.requireNonNull(engine, "engine");
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new PhotoRefused("The file " + file.getFileName() + " cannot be read (" + e.getMessage() + ").");
-        }
-        if (size > MAX_PHOTO_BYTES) {
-            throw new PhotoRefused(String.format("The photo is %.1f MB; the limit is 2 MB. Export it smaller (e.g. 1200 px wide, "
-                    + "JPEG quality 90).", size / (1024.0 * 1024.0)));
-        }
-        String format = format(file);
-        if (format == null) {
-            throw new PhotoRefused("The file " + file.getFileName() + " is not a PNG, JPEG or JPEG 2000 image.");
-        }
-        BgrImage image;
-        try {
-            image = ImageDecoder.read(file);
-        } catch (ImageException e) {
-            throw new PhotoRefused("The photo cannot be read: " + e.getMessage());
-        }
         FaceEngine.PreparedTemplate t;
         try {
-            t = engine.prepareTemplate(image, FaceQuality.Rules.TRUSTED_PHOTO, enrollingPersonId);
+            t = engine.prepareTrustedPhoto(file, enrollingPersonId); // file rules, then the ISO-style face rules
         } catch (EnrolmentException e) {
             throw new PhotoRefused("The photo was refused: " + e.getMessage());
         }
@@ -139,21 +111,5 @@ public final class Enrolment {
             throw new IllegalArgumentException("A PIN has " + MIN_WORKER_PIN_DIGITS + " to " + MAX_WORKER_PIN_DIGITS + " digits.");
         }
         if (pin.chars().distinct().count() == 1) throw new IllegalArgumentException("A PIN of one repeated digit is too easy to guess.");
-    }
-
-    /** "png", "jpeg", "jp2" from the file's first bytes, or null. */
-    static String format(Path file) {
-        byte[] head = new byte[12];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return null;
-        }
-        if (n >= 8 && Arrays.equals(Arrays.copyOf(head, 8), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10})) return "png";
-        if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) return "jpeg";
-        if (n >= 12 && head[4] == 'j' && head[5] == 'P' && head[6] == ' ' && head[7] == ' ') return "jp2";
-        if (n >= 4 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0x4F && (head[2] & 0xff) == 0xFF && (head[3] & 0xff) == 0x51) return "jp2";
-        return null;
     }
 }

@@ -11,8 +11,8 @@ public enum QualityIssue {
     BLURRY("The photo is blurred or out of focus."),
     TOO_DARK("The face is too dark; use a well-lit photo."),
     TOO_BRIGHT("The face is over-exposed; avoid strong light or flash on the face."),
-    FILE_TOO_LARGE("The file is larger than the %d MB allowed."),
-    UNSUPPORTED_FORMAT("Only PNG, JPEG and JPEG 2000 photos are accepted."),
+    FILE_TOO_LARGE("The file is larger than the %d MB allowed; export it smaller (e.g. 1200 px wide, JPEG quality 90)."),
+    UNSUPPORTED_FORMAT("The file is not a PNG, JPEG or JPEG 2000 image."),
     UNREADABLE("The file cannot be read as an image.");
 
     private final String sentence;

@@ -161,7 +161,7 @@ final class EnrolScreen implements AdminView.Screen {
         }
         try {
             // Preview only when small enough to be a valid upload; the checks say why otherwise.
-            preview.setImage(Files.size(p) <= Enrolment.MAX_PHOTO_BYTES ? new Image(p.toUri().toString(), 520, 520, true, true) : null);
+            preview.setImage(Files.size(p) <= com.clockface.vision.FaceQuality.TRUSTED_PHOTO_MAX_BYTES ? new Image(p.toUri().toString(), 520, 520, true, true) : null);
         } catch (Exception e) {
             preview.setImage(null);
         }

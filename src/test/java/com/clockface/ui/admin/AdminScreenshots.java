@@ -28,6 +28,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * with -Dclockface.screenshots=true (under Xvfb: {@code xvfb-run -a mvn -Pxvfb test -Dtest=AdminScreenshots
  * -Dclockface.screenshots=true}).
  */
+@EnabledIfSystemProperty(named = "clockface.screenshots", matches = "true") // skip before the FX stage starts
 @ExtendWith(ApplicationExtension.class)
 class AdminScreenshots {
 
