@@ -3,6 +3,7 @@ package com.clockface.cli;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.store.AppHome;
 import com.clockface.store.Database;
+import com.clockface.store.LogFiles;
 import com.clockface.vision.ModelException;
 import com.clockface.vision.ModelResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,13 @@ public final class CommonOptions {
     PrintStream out = System.out;
 
     public AppHome appHome() {
-        return AppHome.resolve(home).ensureDirs();
+        AppHome h = AppHome.resolve(home).ensureDirs();
+        try {
+            LogFiles.enable(h.logs()); // the rotated log file exists only once the home is known
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CommonOptions.class).warn("no log file: {}", e.getMessage());
+        }
+        return h;
     }
 
     public Database openDatabase() {

@@ -1,6 +1,8 @@
 package com.clockface.cli;
 
 import ai.onnxruntime.OrtEnvironment;
+import com.clockface.camera.CameraDevice;
+import com.clockface.camera.Cameras;
 import com.clockface.store.AppHome;
 import com.clockface.vision.ModelException;
 import com.clockface.vision.ModelResolver;
@@ -12,7 +14,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,26 +151,25 @@ public final class DoctorCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- cameras
 
-    private static List<String> cameras(List<Check> checks) {
-        List<String> found = new ArrayList<>();
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("linux")) {
-            // V4L2 device nodes; each USB camera usually shows two (capture + metadata)
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/dev"), "video*")) {
-                for (Path p : ds) found.add(p.toString());
-            } catch (IOException e) {
-                checks.add(new Check("cameras", Status.WARN, "cannot list /dev: " + e.getMessage()));
-                return found;
+    private static List<Map<String, String>> cameras(List<Check> checks) {
+        List<Map<String, String>> found = new ArrayList<>();
+        try {
+            for (CameraDevice d : Cameras.devices()) {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("name", d.name());
+                m.put("id", d.id());
+                m.put("backend", d.backend().name());
+                found.add(m);
             }
-            found.sort(null);
-            checks.add(found.isEmpty()
-                    ? new Check("cameras", Status.WARN, "no /dev/video* device: plug in a camera (the kiosk needs one; "
-                    + "the command line works without)")
-                    : new Check("cameras", Status.PASS, found.size() + " V4L2 device node(s): " + found));
-        } else {
-            checks.add(new Check("cameras", Status.WARN, "camera listing is only implemented for Linux here; "
-                    + "the kiosk's camera picker lists DirectShow/AVFoundation devices"));
+        } catch (RuntimeException | LinkageError e) { // a capture library that cannot load on this machine
+            checks.add(new Check("cameras", Status.WARN, "cannot list cameras: " + e));
+            return found;
         }
+        checks.add(found.isEmpty()
+                ? new Check("cameras", Status.WARN, "no camera found: plug one in (the kiosk needs one; the command "
+                + "line works without)")
+                : new Check("cameras", Status.PASS, found.size() + " camera(s): "
+                + found.stream().map(m -> m.get("name") + " [" + m.get("id") + "]").toList()));
         return found;
     }
 

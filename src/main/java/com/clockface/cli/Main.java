@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 LivenessCommand.class, PersonsCommand.class, EvalCommand.class, BenchCommand.class, DoctorCommand.class,
                 CamerasCommand.class, AdminCommand.class, PunchCommand.class, TimesheetCommand.class, PeriodCommand.class,
                 ReviewCommand.class, SettingsCommand.class, PurgeCommand.class, CheckinCommand.class, AnalyzeCommand.class,
-                PersonCommand.class})
+                PersonCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,6 +50,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
+            if (v == null) v = System.getProperty("jpackage.app-version"); // set by the installed launchers
             return new String[] {"clockface " + (v == null ? "dev" : v)};
         }
     }

@@ -338,7 +338,16 @@ public final class ModelResolver {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof ConnectException) return "cannot connect (" + e.getMessage() + ")";
+        if (e instanceof ConnectException && e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host (no network or DNS)";
+        }
+        if (e instanceof ConnectException) {
+            return "cannot connect" + (e.getMessage() == null ? " (refused or no network)" : " (" + e.getMessage() + ")");
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) return "timed out";
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host (no network or DNS)";
+        }
         if (e instanceof NoSuchFileException) return "no such file " + e.getMessage();
         String m = e.getMessage();
         return (m == null ? e.getClass().getSimpleName() : m);

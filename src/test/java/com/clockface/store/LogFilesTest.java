@@ -16,9 +16,17 @@ class LogFilesTest {
     void off() { LogFiles.disable(); }
 
     @Test
-    void noFileLogUntilTheHomeIsKnown() {
-        assertFalse(LogFiles.enabled());
-        assertFalse(Files.exists(Path.of("clockface.log")), "nothing written to the working directory");
+    void logbackXmlAloneHasNoFileAppender() throws Exception {
+        // a fresh context from logback.xml, as at start-up before any home is known
+        ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator jc = new ch.qos.logback.classic.joran.JoranConfigurator();
+        jc.setContext(ctx);
+        jc.doConfigure(LogFilesTest.class.getResource("/logback.xml"));
+        java.util.List<String> appenders = new java.util.ArrayList<>();
+        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders()
+                .forEachRemaining(a -> appenders.add(a.getClass().getSimpleName()));
+        ctx.stop();
+        assertEquals(java.util.List.of("ConsoleAppender"), appenders);
     }
 
     @Test

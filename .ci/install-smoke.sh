@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installer smoke test (Linux): build the .deb, unpack it into a scratch root with dpkg -x (no root, no
+# postinst) and run the installed launcher headless, with a clean environment (no model directory, no mirror):
+# --help, doctor (every bundled model must verify), and a real inference through the installed image.
+#
+#   .ci/install-smoke.sh            (after `mvn package`; builds target/clockface.jar itself when missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "$(uname -s)" != Linux ]; then echo "install-smoke: Linux only, skipped"; exit 0; fi
+for t in jpackage dpkg-deb fakeroot jq; do
+  command -v "$t" >/dev/null || { echo "install-smoke: '$t' is missing" >&2; exit 1; }
+done
+export CLOCKFACE_MODEL_MIRROR="${CLOCKFACE_MODEL_MIRROR:-$(cd .. && pwd)/shared/models}"
+[ -f target/clockface.jar ] || mvn -B -ntp -q package -DskipTests
+
+bash installer/jpackage.sh target
+DEB=$(ls target/installer/clockface_*.deb)
+APP=target/installer/out/clockface
+
+S=$(mktemp -d)
+trap 'rm -rf "$S"' EXIT
+echo "== package"
+dpkg-deb -I "$DEB" | sed -n 's/^ \(Package\|Version\|Installed-Size\|Depends\):/  \1:/p'
+dpkg-deb -I "$DEB" | grep -q 'libgtk-3-0' || { echo "Depends lacks libgtk-3-0" >&2; exit 1; }
+dpkg-deb -c "$DEB" | grep -q './opt/clockface/lib/app/models/face-reid-0095.onnx' \
+  || { echo "the package holds no models" >&2; exit 1; }
+if dpkg-deb -c "$DEB" | grep -E 'native/(win|osx|linux-aarch64)|sqlite/native/(Windows|Mac)' ; then
+  echo "other platforms' natives in the package" >&2; exit 1
+fi
+dpkg -x "$DEB" "$S/root"
+BIN=$S/root/opt/clockface/bin
+
+# a clean environment: nothing from the build machine's model directory or mirror can help
+run() { env -i PATH=/usr/bin:/bin HOME="$S/home" CLOCKFACE_HOME="$S/data" "$@"; }
+
+echo "== clockface --help"
+run "$BIN/clockface" --help | tee "$S/help.txt" | head -5
+grep -q doctor "$S/help.txt"
+
+echo "== clockface doctor"
+code=0
+run "$BIN/clockface" doctor --json > "$S/doctor.json" || code=$?
+jq -r '.checks[] | "  \(.status)  \(.name): \(.detail)"' "$S/doctor.json"
+[ "$code" = 0 ] || { echo "doctor failed (exit $code)" >&2; exit 1; }
+bad=$(jq -r --arg root "$S/root/" '.models[] | select(.status != "VERIFIED" or (.path | startswith($root) | not)) | .id' "$S/doctor.json")
+[ -z "$bad" ] || { echo "models not verified from the installed image: $bad" >&2; exit 1; }
+
+echo "== a real inference through the installed image"
+SAMPLE=$CLOCKFACE_MODEL_MIRROR/samples/obama.jpg
+if run "$BIN/clockface" checkin --help 2>/dev/null | grep -q -- '--video'; then
+  VIDEO=$(ls ../shared/data/videos/live/*.webm 2>/dev/null | head -1 || true)
+  [ -n "$VIDEO" ] && run "$BIN/clockface" checkin --video "$VIDEO" --json | head -20
+else
+  run "$BIN/clockface" liveness --json "$SAMPLE" | head -20
+fi
+
+echo "== sizes"
+echo "  app-image $(du -sh "$APP" | cut -f1), .deb $(du -h "$DEB" | cut -f1), installed $(du -sh "$S/root/opt/clockface" | cut -f1)"
+echo "install-smoke: OK"
