@@ -4,6 +4,7 @@
 # --help, doctor (every bundled model must verify), and a real inference through the installed image.
 #
 #   .ci/install-smoke.sh            (after `mvn package`; builds target/clockface.jar itself when missing)
+#   .ci/install-smoke.sh --reuse    (test the .deb already in target/installer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(uname -s)" != Linux ]; then echo "install-smoke: Linux only, skipped"; exit 0; fi
@@ -13,25 +14,32 @@ done
 export CLOCKFACE_MODEL_MIRROR="${CLOCKFACE_MODEL_MIRROR:-$(cd .. && pwd)/shared/models}"
 [ -f target/clockface.jar ] || mvn -B -ntp -q package -DskipTests
 
-bash installer/jpackage.sh target
+if [ "${1:-}" != --reuse ] || ! ls target/installer/clockface_*.deb >/dev/null 2>&1; then
+  bash installer/jpackage.sh target
+fi
 DEB=$(ls target/installer/clockface_*.deb)
 APP=target/installer/out/clockface
 
 S=$(mktemp -d)
 trap 'rm -rf "$S"' EXIT
 echo "== package"
-dpkg-deb -I "$DEB" | sed -n 's/^ \(Package\|Version\|Installed-Size\|Depends\):/  \1:/p'
-dpkg-deb -I "$DEB" | grep -q 'libgtk-3-0' || { echo "Depends lacks libgtk-3-0" >&2; exit 1; }
-dpkg-deb -c "$DEB" | grep -q './opt/clockface/lib/app/models/face-reid-0095.onnx' \
+# listings go to files first: `dpkg-deb | grep -q` would die of SIGPIPE under pipefail
+dpkg-deb -I "$DEB" > "$S/info.txt"
+dpkg-deb -c "$DEB" > "$S/files.txt"
+sed -n 's/^ \(Package\|Version\|Installed-Size\|Depends\):/  \1:/p' "$S/info.txt"
+grep -q 'libgtk-3-0' "$S/info.txt" || { echo "Depends lacks libgtk-3-0" >&2; exit 1; }
+grep -q './opt/clockface/lib/app/models/face-reid-0095.onnx' "$S/files.txt" \
   || { echo "the package holds no models" >&2; exit 1; }
-if dpkg-deb -c "$DEB" | grep -E 'native/(win|osx|linux-aarch64)|sqlite/native/(Windows|Mac)' ; then
+if grep -E 'onnxruntime/native/(win|osx|linux-aarch64)|\.(dll|dylib)$' "$S/files.txt"; then
   echo "other platforms' natives in the package" >&2; exit 1
 fi
 dpkg -x "$DEB" "$S/root"
 BIN=$S/root/opt/clockface/bin
 
-# a clean environment: nothing from the build machine's model directory or mirror can help
-run() { env -i PATH=/usr/bin:/bin HOME="$S/home" CLOCKFACE_HOME="$S/data" "$@"; }
+# a clean environment in a scratch working directory: nothing from the build machine's model directory
+# (models/ under the working directory), mirror or home can help
+mkdir -p "$S/cwd"
+run() { (cd "$S/cwd" && env -i PATH=/usr/bin:/bin HOME="$S/home" CLOCKFACE_HOME="$S/data" "$@"); }
 
 echo "== clockface --help"
 run "$BIN/clockface" --help | tee "$S/help.txt" | head -5
@@ -46,9 +54,9 @@ bad=$(jq -r --arg root "$S/root/" '.models[] | select(.status != "VERIFIED" or (
 [ -z "$bad" ] || { echo "models not verified from the installed image: $bad" >&2; exit 1; }
 
 echo "== a real inference through the installed image"
-SAMPLE=$CLOCKFACE_MODEL_MIRROR/samples/obama.jpg
+SAMPLE=$(cd "$CLOCKFACE_MODEL_MIRROR" && pwd)/samples/obama.jpg
 if run "$BIN/clockface" checkin --help 2>/dev/null | grep -q -- '--video'; then
-  VIDEO=$(ls ../shared/data/videos/live/*.webm 2>/dev/null | head -1 || true)
+  VIDEO=$(ls "$(cd .. && pwd)"/shared/data/videos/live/*.webm 2>/dev/null | head -1 || true)
   [ -n "$VIDEO" ] && run "$BIN/clockface" checkin --video "$VIDEO" --json | head -20
 else
   run "$BIN/clockface" liveness --json "$SAMPLE" | head -20
