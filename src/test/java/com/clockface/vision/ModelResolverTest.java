@@ -202,7 +202,11 @@ class ModelResolverTest {
         assertEquals(spec.sha256(), ModelResolver.sha256(p));
         assertEquals(2, fs.requests.get());
         assertEquals("", fs.ranges.get(0));
-        assertEquals("bytes=" + model.length / 2 + "-", fs.ranges.get(1), "second attempt resumes");
+        // the second attempt resumes from what arrived (the cut may lose a few in-flight bytes, never add any)
+        String range = fs.ranges.get(1);
+        assertTrue(range.matches("bytes=\\d+-"), "second attempt resumes with a Range request: " + range);
+        long from = Long.parseLong(range.substring(6, range.length() - 1));
+        assertTrue(from > 0 && from <= model.length / 2, range);
         assertEquals(model.length, last.get());
         assertEquals(List.of("yunet-2023mar.onnx"), listing(dir));
     }
