@@ -55,11 +55,17 @@ bad=$(jq -r --arg root "$S/root/" '.models[] | select(.status != "VERIFIED" or (
 
 echo "== a real inference through the installed image"
 SAMPLE=$(cd "$CLOCKFACE_MODEL_MIRROR" && pwd)/samples/obama.jpg
-if run "$BIN/clockface" checkin --help 2>/dev/null | grep -q -- '--video'; then
-  VIDEO=$(ls "$(cd .. && pwd)"/shared/data/videos/live/*.webm 2>/dev/null | head -1 || true)
-  [ -n "$VIDEO" ] && run "$BIN/clockface" checkin --video "$VIDEO" --json | head -20
+VIDEO=$(ls "$(cd .. && pwd)"/shared/data/videos/live/*.webm 2>/dev/null | head -1 || true)
+if [ -n "$VIDEO" ] && run "$BIN/clockface" checkin --help > "$S/checkin-help.txt" 2>&1 && grep -q -- '--video' "$S/checkin-help.txt"; then
+  # an empty gallery: the decision is "unknown" (exit 1); 0 or 1 with a JSON verdict proves the pipeline ran
+  code=0
+  run "$BIN/clockface" checkin --video "$VIDEO" --max-seconds 4 --json > "$S/checkin.json" || code=$?
+  head -c 1500 "$S/checkin.json"; echo
+  if [ "$code" -gt 1 ] || ! jq -e . "$S/checkin.json" >/dev/null; then echo "checkin failed (exit $code)" >&2; exit 1; fi
 else
-  run "$BIN/clockface" liveness --json "$SAMPLE" | head -20
+  run "$BIN/clockface" liveness --json "$SAMPLE" > "$S/liveness.json"
+  cat "$S/liveness.json"
+  jq -e '.results[0].score > 0' "$S/liveness.json" >/dev/null || { echo "no liveness score" >&2; exit 1; }
 fi
 
 echo "== sizes"
