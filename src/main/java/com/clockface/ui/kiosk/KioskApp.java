@@ -93,12 +93,177 @@ public class KioskApp extends Application {
         Function<KioskRuntime, FrameAnalyzer> factory = analyzerOverride != null ? analyzerOverride
                 : r -> sessionAnalyzer(r, r.flashMode());
         rt.start(factory, this::cameraStatus, screen.previewMeter());
+        var ts = rt.timeclockSettings();
+        screen.setZone(ts.zone());
+        pin = new PinCheckin(rt.db(), rt.settings().getString(KioskRuntime.KEY_KIOSK_NAME, "kiosk"), ts,
+                rt.settings().getInt(PinCheckin.SETTING_LOCKOUT_AFTER, 5),
+                java.time.Duration.ofMinutes(rt.settings().getInt(PinCheckin.SETTING_LOCKOUT_MINUTES, 5)), java.time.Clock.systemUTC());
         screen.attach(rt.slot()::peek, rt.analysis()::latest, rt.analysis()::reportPaint, new KioskScreen.Actions() {
-            @Override public void pinRequested() { }
-            @Override public void adminRequested() { }
+            @Override public void pinRequested() { openPinPad(); }
+            @Override public void adminRequested() { openAdminEntry(); }
             @Override public void retry() { rt.analysis().requestReset(); }
         });
+        // inactivity: an open PIN pad or admin entry goes back to the kiosk after a while without input
+        stage.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
+        javafx.animation.Timeline idleCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> {
+                    if (screen.overlayOpen() && !firstRun && System.nanoTime() - lastInput > INACTIVITY_NANOS) closeOverlay();
+                }));
+        idleCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idleCheck.play();
         if (rt.camera().status() == ReconnectingSource.Status.CAMERA_UNAVAILABLE) cameraStatus(rt.camera().status(), rt.camera().problem());
+        if (new com.clockface.store.AdminRepository(rt.db()).none()) openFirstRun();
+        ready = true;
+    }
+
+    private volatile boolean ready;
+
+    /** True once the kiosk runs: models loaded, camera and analysis started, screen wired (tests). */
+    boolean ready() { return ready; }
+
+    static final long INACTIVITY_NANOS = 30_000_000_000L;
+    static final int MIN_ADMIN_PIN = 6;
+    private volatile long lastInput = System.nanoTime();
+    private PinCheckin pin;
+    private boolean firstRun;
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-pin");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void closeOverlay() {
+        screen.closeOverlay();
+        runtime.analysis().setPaused(false);
+    }
+
+    /** Worker PIN fallback: employee number + PIN; the check (PBKDF2) and the punch run off the FX thread. */
+    void openPinPad() {
+        KioskRuntime rt = runtime;
+        rt.analysis().setPaused(true);
+        PinPad[] pad = new PinPad[1];
+        pad[0] = new PinPad("Clock in with PIN", "Type your employee number, then your PIN.",
+                java.util.List.of(new PinPad.Field("Employee number", false, 12), new PinPad.Field("PIN", true, 12)),
+                values -> {
+                    String employee = new String(values.get(0));
+                    char[] secret = values.get(1);
+                    com.clockface.vision.Frame f = rt.slot().peek();
+                    worker.submit(() -> {
+                        PinCheckin.Outcome o;
+                        try {
+                            o = pin.punch(employee, secret, f == null ? null : f.image());
+                        } catch (RuntimeException e) {
+                            log.error("PIN punch failed", e);
+                            o = new PinCheckin.Outcome(PinCheckin.Kind.WRONG, "The punch could not be saved: " + e.getMessage(),
+                                    null, null, 0, null);
+                        }
+                        PinCheckin.Outcome out = o;
+                        Platform.runLater(() -> pinDone(pad[0], out, f));
+                    });
+                }, this::closeOverlay);
+        screen.showOverlay(pad[0]);
+        pad[0].requestFocus();
+        java.time.Instant locked = pin.lockedUntil();
+        if (locked != null) pad[0].locked(pin.punch("", new char[0], null).message());
+    }
+
+    private void pinDone(PinPad pad, PinCheckin.Outcome o, com.clockface.vision.Frame evidence) {
+        switch (o.kind()) {
+            case WRONG -> { pad.fail(o.message()); Sounds.failure(); }
+            case LOCKED -> { pad.locked(o.message()); Sounds.failure(); }
+            case ALREADY -> {
+                closeOverlay();
+                screen.showOwnCard(new ScreenModel.ResultCard(ScreenModel.ResultCard.Kind.ALREADY, "Already recorded", o.message(),
+                        o.person().name(), null, null, null, null), 5);
+            }
+            case PUNCHED -> {
+                closeOverlay();
+                var zone = runtime.timeclockSettings().zone();
+                String kind = o.punch().kind().name();
+                screen.showOwnCard(new ScreenModel.ResultCard(ScreenModel.ResultCard.Kind.PENDING, "Clocked " + kind + " with PIN",
+                        "A supervisor will confirm this punch.", o.person().name(), kind,
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(o.punch().at().atZone(zone)),
+                        runtime.hoursToday(o.person().id()), null), 5);
+            }
+        }
+    }
+
+    /** The very first start: an admin PIN must be chosen before the kiosk is used. */
+    void openFirstRun() {
+        KioskRuntime rt = runtime;
+        firstRun = true;
+        rt.analysis().setPaused(true);
+        PinPad[] pad = new PinPad[1];
+        pad[0] = new PinPad("Welcome to ClockFace", "First start: choose the administrator PIN (at least " + MIN_ADMIN_PIN
+                + " digits). It opens the admin screens from this kiosk.",
+                java.util.List.of(new PinPad.Field("New admin PIN", true, 12), new PinPad.Field("Repeat the PIN", true, 12)),
+                values -> {
+                    if (values.get(0).length < MIN_ADMIN_PIN) {
+                        pad[0].fail("The PIN needs at least " + MIN_ADMIN_PIN + " digits.");
+                    } else if (!java.util.Arrays.equals(values.get(0), values.get(1))) {
+                        pad[0].fail("The two PINs differ. Type them again.");
+                    } else {
+                        char[] secret = values.get(0);
+                        worker.submit(() -> {
+                            try {
+                                new com.clockface.store.AdminRepository(rt.db()).create(ADMIN_NAME, secret, "kiosk first run");
+                                Platform.runLater(() -> {
+                                    firstRun = false;
+                                    closeOverlay();
+                                });
+                            } catch (RuntimeException e) {
+                                log.error("admin could not be created", e);
+                                Platform.runLater(() -> pad[0].fail("The PIN could not be saved: " + e.getMessage()));
+                            }
+                        });
+                    }
+                }, () -> pad[0].fail("Choose the admin PIN first: the kiosk cannot be used without one."));
+        screen.showOverlay(pad[0]);
+    }
+
+    static final String ADMIN_NAME = "admin";
+
+    /** Admin entry behind the admin PIN (the lockout after wrong tries is the admin repository's). */
+    void openAdminEntry() {
+        KioskRuntime rt = runtime;
+        rt.analysis().setPaused(true);
+        PinPad[] pad = new PinPad[1];
+        pad[0] = new PinPad("Administrator", "Enter the admin PIN.",
+                java.util.List.of(new PinPad.Field("Admin PIN", true, 12)),
+                values -> worker.submit(() -> {
+                    var repo = new com.clockface.store.AdminRepository(rt.db());
+                    String name = repo.find(ADMIN_NAME).isPresent() || repo.list().isEmpty() ? ADMIN_NAME : repo.list().get(0).name();
+                    var r = repo.authenticate(name, values.get(0));
+                    Platform.runLater(() -> {
+                        switch (r.outcome()) {
+                            case OK -> openAdminScreens();
+                            case LOCKED -> pad[0].locked("Admin entry is locked until "
+                                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(r.lockedUntil().atZone(java.time.ZoneId.systemDefault())) + ".");
+                            default -> pad[0].fail("Wrong PIN. " + r.triesLeft() + " tries left.");
+                        }
+                    });
+                }), this::closeOverlay);
+        screen.showOverlay(pad[0]);
+        pad[0].requestFocus();
+    }
+
+    private void openAdminScreens() {
+        javafx.scene.control.Label t = new javafx.scene.control.Label("Admin screens");
+        t.getStyleClass().add("message-title");
+        javafx.scene.control.Label b = new javafx.scene.control.Label("The admin screens are not part of this build yet. "
+                + "Use the command line (clockface admin …) meanwhile.");
+        b.getStyleClass().add("message-body");
+        b.setWrapText(true);
+        b.setMaxWidth(800);
+        javafx.scene.control.Button back = new javafx.scene.control.Button("Back to the kiosk");
+        back.getStyleClass().add("primary-button");
+        back.setId("admin-back");
+        back.setOnAction(e -> closeOverlay());
+        javafx.scene.layout.VBox v = new javafx.scene.layout.VBox(24, t, b, back);
+        v.setAlignment(javafx.geometry.Pos.CENTER);
+        v.getStyleClass().add("message");
+        v.setId("admin-placeholder");
+        screen.showOverlay(v);
     }
 
     /** The check-in session fed by the analysis thread, with the flash mode from the settings. */
@@ -122,6 +287,7 @@ public class KioskApp extends Application {
     @Override
     public void stop() {
         if (screen != null) screen.stop();
+        worker.shutdownNow();
         KioskRuntime rt = runtime;
         if (rt != null) rt.close();
         current = null;

@@ -293,11 +293,16 @@ public final class KioskScreen {
     /** A card the kiosk shows by itself (PIN punch), over whatever the session shows, for {@code seconds}. */
     public void showOwnCard(ScreenModel.ResultCard card, double seconds) {
         cardOverride = true;
+        chime(card);
+        idle.setVisible(false);
+        hud.setVisible(false);
         cardLayer.getChildren().setAll(ResultCards.build(card, actions));
         cardLayer.setVisible(true);
         javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
         p.setOnFinished(e -> {
             cardOverride = false;
+            cardLayer.getChildren().clear();
+            cardLayer.setVisible(false);
             shown = null; // redraw from the session's model
         });
         p.play();
@@ -320,6 +325,16 @@ public final class KioskScreen {
         }
         lastFrame = f;
         paintFlash(m, now);
+    }
+
+    private static void chime(ScreenModel.ResultCard c) {
+        if (c.success() || c.kind() == ScreenModel.ResultCard.Kind.ALREADY) Sounds.success();
+        else Sounds.failure();
+    }
+
+    /** The card on screen now (tests), or null. */
+    public ScreenModel.ResultCard cardShown() {
+        return cardLayer.isVisible() && !cardLayer.getChildren().isEmpty() ? (ScreenModel.ResultCard) cardLayer.getChildren().get(0).getUserData() : null;
     }
 
     private void updateClock() {
@@ -373,6 +388,7 @@ public final class KioskScreen {
         hud.setVisible(live);
         if (!cardOverride) {
             if (m.phase() == ScreenModel.Phase.RESULT && m.card() != null) {
+                if (shown == null || shown.card() != m.card()) chime(m.card());
                 cardLayer.getChildren().setAll(ResultCards.build(m.card(), actions));
                 cardLayer.setVisible(true);
             } else {

@@ -33,6 +33,7 @@ final class ResultCards {
         VBox card = new VBox(14);
         card.getStyleClass().addAll("card", style);
         card.setId("result-card");
+        card.setUserData(c);
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setAlignment(Pos.CENTER_LEFT);
 

@@ -31,6 +31,7 @@ class KioskAppTest {
 
     @Test
     void startsOnTheVideoCameraAndGuidesTheFaceIntoTheOval() throws Exception {
+        KioskTestSupport.prepareHome(home);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(KioskApp.class, "--home", home.toString(),
                 "--camera", "file:" + DATA.resolve("videos/live/00001.webm"), "--windowed");

@@ -23,12 +23,44 @@ final class KioskTestSupport {
         };
     }
 
+    static final String ADMIN_PIN = "135790";
+    static final String WORKER_NO = "1001";
+    static final String WORKER_PIN = "2468";
+
+    /**
+     * Prepares a kiosk home as an admin would have: the admin PIN set (so the first-run screen does not
+     * show) and one worker with a PIN. Low PBKDF2 cost to keep tests fast. Returns the worker's person id.
+     */
+    static long prepareHome(java.nio.file.Path home) {
+        try (com.clockface.store.Database db = com.clockface.store.Database.open(com.clockface.store.AppHome.at(home))) {
+            new com.clockface.store.AdminRepository(db, 1000).create("admin", ADMIN_PIN.toCharArray(), "test");
+            var p = com.clockface.store.Person.newPerson(WORKER_NO, "Ana Lopez", null)
+                    .withPinHash(com.clockface.store.SecretHash.hash(WORKER_PIN.toCharArray(), 1000));
+            return new com.clockface.store.PersonRepository(db).create(p, "test").id();
+        }
+    }
+
+    /** An image folder camera that shows an empty room (no face), so the kiosk stays on its idle screen. */
+    static java.nio.file.Path emptyRoomCamera(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        var img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        var g = img.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(90, 96, 110), 640, 480, new java.awt.Color(180, 170, 150)));
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        javax.imageio.ImageIO.write(img, "jpg", dir.resolve("00001.jpg").toFile());
+        return dir;
+    }
+
     /** Waits until the kiosk loaded its models and started the camera. */
     static KioskApp waitForRunning(int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             KioskApp app = KioskApp.current();
-            if (app != null && app.runtime() != null && app.runtime().analysis() != null) return app;
+            if (app != null && app.ready()) {
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                return app;
+            }
             Thread.sleep(50);
         }
         throw new IllegalStateException("the kiosk did not start within " + seconds + " s");
