@@ -112,7 +112,7 @@ public class KioskApp extends Application {
         idleCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idleCheck.play();
         if (rt.camera().status() == ReconnectingSource.Status.CAMERA_UNAVAILABLE) cameraStatus(rt.camera().status(), rt.camera().problem());
-        if (new com.clockface.store.AdminRepository(rt.db()).none()) openFirstRun();
+        if (!new com.clockface.admin.AdminAccounts(rt.db()).exists()) openFirstRun();
         ready = true;
     }
 
@@ -122,7 +122,6 @@ public class KioskApp extends Application {
     boolean ready() { return ready; }
 
     static final long INACTIVITY_NANOS = 30_000_000_000L;
-    static final int MIN_ADMIN_PIN = 6;
     private volatile long lastInput = System.nanoTime();
     private PinCheckin pin;
     private boolean firstRun;
@@ -194,29 +193,37 @@ public class KioskApp extends Application {
         firstRun = true;
         rt.analysis().setPaused(true);
         PinPad[] pad = new PinPad[1];
-        pad[0] = new PinPad("Welcome to ClockFace", "First start: choose the administrator PIN (at least " + MIN_ADMIN_PIN
-                + " digits). It opens the admin screens from this kiosk.",
+        pad[0] = new PinPad("Welcome to ClockFace", "First start: choose the administrator PIN (at least "
+                + com.clockface.admin.AdminAccounts.MIN_PIN_DIGITS + " digits). It opens the admin screens from this kiosk.",
                 java.util.List.of(new PinPad.Field("New admin PIN", true, 12), new PinPad.Field("Repeat the PIN", true, 12)),
                 values -> {
-                    if (values.get(0).length < MIN_ADMIN_PIN) {
-                        pad[0].fail("The PIN needs at least " + MIN_ADMIN_PIN + " digits.");
-                    } else if (!java.util.Arrays.equals(values.get(0), values.get(1))) {
-                        pad[0].fail("The two PINs differ. Type them again.");
-                    } else {
-                        char[] secret = values.get(0);
-                        worker.submit(() -> {
-                            try {
-                                new com.clockface.store.AdminRepository(rt.db()).create(ADMIN_NAME, secret, "kiosk first run");
-                                Platform.runLater(() -> {
-                                    firstRun = false;
-                                    closeOverlay();
-                                });
-                            } catch (RuntimeException e) {
-                                log.error("admin could not be created", e);
-                                Platform.runLater(() -> pad[0].fail("The PIN could not be saved: " + e.getMessage()));
-                            }
-                        });
+                    String secret = new String(values.get(0));
+                    String again = new String(values.get(1));
+                    java.util.Arrays.fill(values.get(0), '\0');
+                    java.util.Arrays.fill(values.get(1), '\0');
+                    try {
+                        com.clockface.admin.AdminAccounts.checkSecret(secret);
+                    } catch (IllegalArgumentException e) {
+                        pad[0].fail(e.getMessage());
+                        return;
                     }
+                    if (!secret.equals(again)) {
+                        pad[0].fail("The two PINs differ. Type them again.");
+                        return;
+                    }
+                    worker.submit(() -> {
+                        try {
+                            new com.clockface.admin.AdminAccounts(rt.db()).createFirst(ADMIN_NAME, secret, "kiosk:"
+                                    + rt.settings().getString(KioskRuntime.KEY_KIOSK_NAME, "kiosk"));
+                            Platform.runLater(() -> {
+                                firstRun = false;
+                                closeOverlay();
+                            });
+                        } catch (RuntimeException e) {
+                            log.error("admin could not be created: {}", e.getMessage());
+                            Platform.runLater(() -> pad[0].fail("The PIN could not be saved: " + e.getMessage()));
+                        }
+                    });
                 }, () -> pad[0].fail("Choose the admin PIN first: the kiosk cannot be used without one."));
         screen.showOverlay(pad[0]);
     }
@@ -231,17 +238,21 @@ public class KioskApp extends Application {
         pad[0] = new PinPad("Administrator", "Enter the admin PIN.",
                 java.util.List.of(new PinPad.Field("Admin PIN", true, 12)),
                 values -> worker.submit(() -> {
-                    var repo = new com.clockface.store.AdminRepository(rt.db());
-                    String name = repo.find(ADMIN_NAME).isPresent() || repo.list().isEmpty() ? ADMIN_NAME : repo.list().get(0).name();
-                    var r = repo.authenticate(name, values.get(0));
-                    Platform.runLater(() -> {
-                        switch (r.outcome()) {
-                            case OK -> openAdminScreens();
-                            case LOCKED -> pad[0].locked("Admin entry is locked until "
-                                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(r.lockedUntil().atZone(java.time.ZoneId.systemDefault())) + ".");
-                            default -> pad[0].fail("Wrong PIN. " + r.triesLeft() + " tries left.");
-                        }
-                    });
+                    String secret = new String(values.get(0));
+                    java.util.Arrays.fill(values.get(0), '\0');
+                    try {
+                        // one admin: the PIN alone signs in (AdminAccounts); the lockout after wrong tries is theirs
+                        new com.clockface.admin.AdminAccounts(rt.db()).login(null, secret);
+                        Platform.runLater(this::openAdminScreens);
+                    } catch (com.clockface.admin.AdminAccounts.LoginException e) {
+                        Platform.runLater(() -> {
+                            if (e.reason() == com.clockface.admin.AdminAccounts.LoginException.Reason.LOCKED) pad[0].locked(e.getMessage());
+                            else pad[0].fail(e.getMessage());
+                        });
+                    } catch (RuntimeException e) {
+                        log.error("admin sign-in failed", e);
+                        Platform.runLater(() -> pad[0].fail("Sign-in failed: " + e.getMessage()));
+                    }
                 }), this::closeOverlay);
         screen.showOverlay(pad[0]);
         pad[0].requestFocus();

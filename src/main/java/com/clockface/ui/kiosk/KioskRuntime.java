@@ -27,10 +27,10 @@ public final class KioskRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
 
     /** Settings keys the kiosk reads (the admin screens write them). */
-    public static final String KEY_SITE = "kiosk.site";
-    public static final String KEY_KIOSK_NAME = "kiosk.name";
-    public static final String KEY_CAMERA = "camera.name";
-    public static final String KEY_FLASH_MODE = "flash.mode";
+    public static final String KEY_SITE = com.clockface.admin.KioskSettings.KIOSK_SITE.name();
+    public static final String KEY_KIOSK_NAME = com.clockface.admin.KioskSettings.KIOSK_NAME.name();
+    public static final String KEY_CAMERA = com.clockface.admin.KioskSettings.CAMERA_NAME.name();
+    public static final String KEY_FLASH_MODE = com.clockface.admin.KioskSettings.FLASH_MODE.name();
 
     private final KioskOptions options;
     private final AppHome home;

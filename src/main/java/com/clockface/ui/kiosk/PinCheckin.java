@@ -31,8 +31,8 @@ import java.util.List;
  * worker thread at a time (PBKDF2 takes most of a second; never on the FX thread).
  */
 final class PinCheckin {
-    static final String SETTING_LOCKOUT_AFTER = "pin.lockout_after";
-    static final String SETTING_LOCKOUT_MINUTES = "pin.lockout_minutes";
+    static final String SETTING_LOCKOUT_AFTER = com.clockface.admin.KioskSettings.PIN_LOCKOUT_AFTER.name();
+    static final String SETTING_LOCKOUT_MINUTES = com.clockface.admin.KioskSettings.PIN_LOCKOUT_MINUTES.name();
 
     enum Kind { PUNCHED, ALREADY, WRONG, LOCKED }
 
