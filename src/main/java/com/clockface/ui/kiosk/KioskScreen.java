@@ -332,6 +332,9 @@ public final class KioskScreen {
         else Sounds.failure();
     }
 
+    /** The challenge colour on screen now (tests, screenshots), or null. */
+    public FlashColour flashShown() { return preview.flash(); }
+
     /** The card on screen now (tests), or null. */
     public ScreenModel.ResultCard cardShown() {
         return cardLayer.isVisible() && !cardLayer.getChildren().isEmpty() ? (ScreenModel.ResultCard) cardLayer.getChildren().get(0).getUserData() : null;

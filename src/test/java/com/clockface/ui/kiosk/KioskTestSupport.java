@@ -40,6 +40,35 @@ final class KioskTestSupport {
         }
     }
 
+    /**
+     * Enrols a person from a frame of a video (the same person the video then shows to the kiosk), as an admin
+     * would from a photo: FaceEngine.prepareTemplate + saveTemplate into the home's database.
+     */
+    static long enrolFromVideo(java.nio.file.Path home, java.nio.file.Path video, String employeeNo, String name) throws Exception {
+        try (com.clockface.store.Database db = com.clockface.store.Database.open(com.clockface.store.AppHome.at(home));
+             com.clockface.checkin.FaceEngine engine = com.clockface.checkin.FaceEngine.load(
+                     com.clockface.vision.ModelResolver.fromEnvironment(), db, null);
+             com.clockface.camera.VideoFileSource src = new com.clockface.camera.VideoFileSource(video)) {
+            var person = new com.clockface.store.PersonRepository(db).create(
+                    com.clockface.store.Person.newPerson(employeeNo, name, null), "test");
+            src.open();
+            com.clockface.checkin.EnrolmentException last = null;
+            for (int i = 0; i < 120; i++) {
+                com.clockface.vision.Frame f = src.next();
+                if (f == null) break;
+                if (i % 10 != 5) continue;
+                try {
+                    var t = engine.prepareTemplate(f.image(), com.clockface.vision.FaceQuality.Rules.LIVE_CAPTURE, person.id());
+                    engine.saveTemplate(person.id(), t, com.clockface.store.TemplateSource.LIVE, "test");
+                    return person.id();
+                } catch (com.clockface.checkin.EnrolmentException e) {
+                    last = e;
+                }
+            }
+            throw new IllegalStateException("no frame of " + video + " was good enough to enrol", last);
+        }
+    }
+
     /** An image folder camera that shows an empty room (no face), so the kiosk stays on its idle screen. */
     static java.nio.file.Path emptyRoomCamera(java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
