@@ -131,7 +131,8 @@ public final class KioskRuntime implements AutoCloseable {
             var punches = new com.clockface.store.PunchRepository(db).listByPerson(personId, period.fetchFrom(ts), period.fetchTo(ts));
             var sheet = com.clockface.timeclock.Timesheet.build(new com.clockface.timeclock.TimesheetPerson(personId, "", ""),
                     punches, period, ts);
-            return sheet.days().isEmpty() ? null : "Hours today: " + sheet.days().get(0).hours().toPlainString();
+            if (sheet.days().isEmpty() || sheet.days().get(0).worked().isZero()) return null; // nothing worked yet today
+            return "Hours today: " + sheet.days().get(0).hours().toPlainString() + " h";
         } catch (RuntimeException e) {
             log.warn("hours today could not be computed: {}", e.getMessage());
             return null;

@@ -103,6 +103,7 @@ public final class KioskScreen {
         buildIdle();
         buildMessage();
         cardLayer.setPickOnBounds(false);
+        cardLayer.getStyleClass().add("card-backdrop"); // the live picture recedes behind a card
         overlayLayer.setPickOnBounds(false);
         testBadge.getStyleClass().add("test-badge");
         testBadge.setAlignment(Pos.CENTER);

@@ -47,8 +47,13 @@ public final class KioskScreenshots {
                 && screen.shownModel().phase() == ScreenModel.Phase.ALIGNING && screen.previewMeter().total() > 10);
         Thread.sleep(150);
         shot(out, "aligning");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> screen.flashShown() != null);
-        shot(out, "flashing");
+        // a challenge is cancelled when the person in the recording moves: shoot until a colour was on screen throughout
+        for (int attempt = 0; attempt < 8; attempt++) {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> screen.flashShown() != null);
+            var before = screen.flashShown();
+            shot(out, "flashing");
+            if (screen.flashShown() != null && screen.flashShown() == before) break;
+        }
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> screen.cardShown() != null);
         Thread.sleep(400);
         shot(out, "result");
