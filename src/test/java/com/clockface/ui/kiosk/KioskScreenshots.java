@@ -33,8 +33,16 @@ public final class KioskScreenshots {
         KioskTestSupport.enrolFromVideo(home, data.resolve("videos/live/00001.webm"), "2001", "Zubair Khan");
 
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(KioskApp.class, "--home", home.toString(),
-                "--camera", "file:" + data.resolve("videos/live/00001.webm"));
+        // a person who holds still (one frame of the recording, repeated), so the colour challenge runs to its end
+        Path still = home.resolve("still-camera");
+        Files.createDirectories(still);
+        try (var src = new com.clockface.camera.VideoFileSource(data.resolve("videos/live/00001.webm"))) {
+            src.open();
+            com.clockface.vision.Frame f = null;
+            for (int i = 0; i < 60; i++) f = src.next();
+            javax.imageio.ImageIO.write(f.image().toBufferedImage(), "png", still.resolve("00001.png").toFile());
+        }
+        FxToolkit.setupApplication(KioskApp.class, "--home", home.toString(), "--camera", "file:" + still);
         KioskApp app = KioskTestSupport.waitForRunning(180);
         KioskScreen screen = app.screen();
 
