@@ -128,6 +128,7 @@ class KioskPinTest {
         type("864213");
         robot.clickOn("#pin-ok");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.screen().overlayOpen());
+        WaitForAsyncUtils.waitForFxEvents();
         try (Database db = Database.open(AppHome.at(home))) {
             assertFalse(new com.clockface.store.AdminRepository(db).none(), "the admin was created");
         }
@@ -139,6 +140,7 @@ class KioskPinTest {
         type("864213");
         robot.clickOn("#pin-ok");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#admin-placeholder").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // the pad has left the scene before the next click
         robot.clickOn("#admin-back");
         assertFalse(app.screen().overlayOpen());
     }
