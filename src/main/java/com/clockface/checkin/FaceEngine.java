@@ -3,9 +3,11 @@ package com.clockface.checkin;
 import com.clockface.gallery.Candidate;
 import com.clockface.gallery.Gallery;
 import com.clockface.gallery.SearchMode;
+import com.clockface.liveness.PadFusion;
 import com.clockface.liveness.LivenessProfile;
 import com.clockface.liveness.LivenessResult;
 import com.clockface.liveness.PassiveLiveness;
+import com.clockface.liveness.PassiveLivenessScorer;
 import com.clockface.store.Database;
 import com.clockface.store.Template;
 import com.clockface.store.TemplateEmbedding;
@@ -22,9 +24,7 @@ import com.clockface.vision.ModelResolver;
 import com.clockface.vision.ModelSpec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The loaded face models and the gallery: one instance per process, shared by the kiosk, the
@@ -44,6 +44,7 @@ public final class FaceEngine implements AutoCloseable {
     private final FaceDetector detector;
     private final FaceEmbedder embedder;
     private final PassiveLiveness passive;
+    private final PassiveLivenessScorer scorer;
     private final Gallery gallery;
     private final TemplateRepository templates; // null when running without a database
 
@@ -51,6 +52,7 @@ public final class FaceEngine implements AutoCloseable {
         this.detector = detector;
         this.embedder = embedder;
         this.passive = passive;
+        this.scorer = new PassiveLivenessScorer(passive, PadFusion.shipped());
         this.templates = templates;
         this.gallery = new Gallery(embedder.modelId(), embedder.dimension());
         if (templates != null) {
@@ -83,6 +85,8 @@ public final class FaceEngine implements AutoCloseable {
     public FaceDetector detector() { return detector; }
     public FaceEmbedder embedder() { return embedder; }
     public PassiveLiveness passive() { return passive; }
+    /** The passive liveness scorer (the shipped fusion: MiniFASNet pair on the crop and its mirror). */
+    public PassiveLivenessScorer scorer() { return scorer; }
     public Gallery gallery() { return gallery; }
     public String modelId() { return embedder.modelId(); }
 
@@ -105,15 +109,15 @@ public final class FaceEngine implements AutoCloseable {
         return embedder.embed(flipped, mf);
     }
 
-    /** Single-image passive liveness of the largest face; ERROR (score 0) when there is no face. */
+    /**
+     * Single-image passive liveness of the largest face: the score of {@link PassiveLivenessScorer},
+     * the per-model parts as signals; ERROR (score 0) when there is no face.
+     */
     public LivenessResult passiveLiveness(BgrImage image, List<Face> faces, LivenessProfile profile) {
         if (faces.isEmpty()) return LivenessResult.error("No face was found in the image.");
         Face face = FaceQuality.largest(faces);
-        PassiveLiveness.Scores s = passive.score(image, face);
-        Map<String, Double> signals = new LinkedHashMap<>();
-        signals.put("pad.minifasnet_v2", s.v2());
-        signals.put("pad.minifasnet_v1se", s.v1se());
-        return LivenessResult.of(s.mean(), profile, signals);
+        PassiveLivenessScorer.Score s = scorer.score(image, face);
+        return LivenessResult.of(s.probability(), profile, s.signals());
     }
 
     /** What compare-with-liveness decided. */

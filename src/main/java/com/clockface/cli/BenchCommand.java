@@ -43,6 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("align_ms", time(() -> engine.embedder().align(img, face)));
             out.put("embed_" + engine.modelId() + "_ms", time(() -> engine.embed(img, face)));
             out.put("passive_liveness_pair_ms", time(() -> engine.passive().score(img, face)));
+            out.put("passive_liveness_shipped_scorer_ms", time(() -> engine.scorer().score(img, face)));
             Gallery g = new Gallery(engine.modelId(), engine.embedder().dimension());
             Random rnd = new Random(1);
             for (int i = 0; i < gallerySize; i++) {

@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure accuracy on labelled data (JSON on stdout, optional HTML report).",
-        subcommands = {EvalIdentifyCommand.class})
+        subcommands = {EvalIdentifyCommand.class, EvalPadCommand.class})
 public final class EvalCommand { }

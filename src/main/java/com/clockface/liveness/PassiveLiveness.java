@@ -34,6 +34,18 @@ public final class PassiveLiveness implements AutoCloseable {
         return new Scores(p2, p1);
     }
 
+    /** P(real) of V2 on a crop of the given context scale, optionally mirrored (test-time augmentation). */
+    public double v2(BgrImage image, Face face, float scale, boolean mirrored) {
+        BgrImage c = crop(image, face, scale);
+        return realProbability(v2, mirrored ? c.flipHorizontal() : c);
+    }
+
+    /** P(real) of V1SE on a crop of the given context scale, optionally mirrored. */
+    public double v1se(BgrImage image, Face face, float scale, boolean mirrored) {
+        BgrImage c = crop(image, face, scale);
+        return realProbability(v1se, mirrored ? c.flipHorizontal() : c);
+    }
+
     static double realProbability(OnnxModel model, BgrImage crop) {
         float[] input = new float[3 * SIZE * SIZE];
         byte[] d = crop.data();

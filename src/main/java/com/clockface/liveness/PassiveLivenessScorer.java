@@ -1,0 +1,57 @@
+package com.clockface.liveness;
+
+import com.clockface.vision.BgrImage;
+import com.clockface.vision.Face;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one passive (single-frame) liveness scorer the rest of the code calls: measures the
+ * {@link PadFeatures} a {@link PadFusion} needs and returns its score in [0,1], with the
+ * measurements as signals. The engine uses {@link PadFusion#shipped()} (the pair on the crop and
+ * its mirror, mean logit); without a fusion it is the published pair (mean of both P(real)).
+ */
+public final class PassiveLivenessScorer {
+    /** The features `eval pad --fit` fits; changing them means refitting the shipped resource. */
+    public static final List<String> FUSION_FEATURES = List.of("v2", "v1se", "v2_flip", "v1se_flip");
+    /** L2 penalty of the fit (per face, on standardised features). */
+    public static final double FIT_L2 = 0.01;
+
+    private final PassiveLiveness pair;
+    private final PadFusion fusion;
+    private final List<String> measured;
+
+    /** @param fusion null for the plain pair */
+    public PassiveLivenessScorer(PassiveLiveness pair, PadFusion fusion) {
+        this.pair = pair;
+        this.fusion = fusion;
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of("v2", "v1se"));
+        if (fusion != null) names.addAll(fusion.features());
+        this.measured = List.copyOf(names);
+    }
+
+    /** The score and the measurements behind it. */
+    public record Score(double probability, Map<String, Double> signals) { }
+
+    public Score score(BgrImage image, Face face) {
+        Map<String, Double> f = PadFeatures.compute(pair, image, face, measured);
+        double p = fusion == null ? plain(f) : fusion.probability(f);
+        Map<String, Double> signals = new LinkedHashMap<>();
+        signals.put("pad.minifasnet_v2", f.get("v2"));
+        signals.put("pad.minifasnet_v1se", f.get("v1se"));
+        signals.put("pad.plain_pair", plain(f));
+        for (Map.Entry<String, Double> e : f.entrySet()) {
+            if (!e.getKey().equals("v2") && !e.getKey().equals("v1se")) signals.put("pad." + e.getKey(), e.getValue());
+        }
+        return new Score(p, signals);
+    }
+
+    public PadFusion fusion() { return fusion; }
+
+    /** The published ensemble: mean of the two P(real). */
+    public static double plain(Map<String, Double> f) {
+        return (f.get("v2") + f.get("v1se")) / 2;
+    }
+}
