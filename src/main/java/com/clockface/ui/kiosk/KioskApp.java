@@ -242,8 +242,8 @@ public class KioskApp extends Application {
                     java.util.Arrays.fill(values.get(0), '\0');
                     try {
                         // one admin: the PIN alone signs in (AdminAccounts); the lockout after wrong tries is theirs
-                        new com.clockface.admin.AdminAccounts(rt.db()).login(null, secret);
-                        Platform.runLater(this::openAdminScreens);
+                        var admin = new com.clockface.admin.AdminAccounts(rt.db()).login(null, secret);
+                        Platform.runLater(() -> openAdminScreens(admin));
                     } catch (com.clockface.admin.AdminAccounts.LoginException e) {
                         Platform.runLater(() -> {
                             if (e.reason() == com.clockface.admin.AdminAccounts.LoginException.Reason.LOCKED) pad[0].locked(e.getMessage());
@@ -258,23 +258,13 @@ public class KioskApp extends Application {
         pad[0].requestFocus();
     }
 
-    private void openAdminScreens() {
-        javafx.scene.control.Label t = new javafx.scene.control.Label("Admin screens");
-        t.getStyleClass().add("message-title");
-        javafx.scene.control.Label b = new javafx.scene.control.Label("The admin screens are not part of this build yet. "
-                + "Use the command line (clockface admin …) meanwhile.");
-        b.getStyleClass().add("message-body");
-        b.setWrapText(true);
-        b.setMaxWidth(800);
-        javafx.scene.control.Button back = new javafx.scene.control.Button("Back to the kiosk");
-        back.getStyleClass().add("primary-button");
-        back.setId("admin-back");
-        back.setOnAction(e -> closeOverlay());
-        javafx.scene.layout.VBox v = new javafx.scene.layout.VBox(24, t, b, back);
-        v.setAlignment(javafx.geometry.Pos.CENTER);
-        v.getStyleClass().add("message");
-        v.setId("admin-placeholder");
-        screen.showOverlay(v);
+    /** The admin screens over the kiosk, sharing its database and loaded face engine; Close returns to idle. */
+    private void openAdminScreens(com.clockface.admin.AdminAccounts.Admin admin) {
+        KioskRuntime rt = runtime;
+        var view = new com.clockface.ui.admin.AdminView(new com.clockface.admin.AdminServices(rt.home(), rt.db()), admin,
+                rt::engine, this::closeOverlay);
+        view.setId("admin-view");
+        screen.showOverlay(view);
     }
 
     /** The check-in session fed by the analysis thread, with the flash mode from the settings. */

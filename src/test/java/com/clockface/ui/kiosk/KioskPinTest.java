@@ -139,9 +139,9 @@ class KioskPinTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> padError().startsWith("Wrong PIN"));
         type("864213");
         robot.clickOn("#pin-ok");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#admin-placeholder").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#admin-view").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents(); // the pad has left the scene before the next click
-        robot.clickOn("#admin-back");
+        robot.clickOn("#close-admin");
         assertFalse(app.screen().overlayOpen());
     }
 }
