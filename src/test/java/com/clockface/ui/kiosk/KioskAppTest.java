@@ -38,6 +38,8 @@ class KioskAppTest {
         app = KioskTestSupport.waitForRunning(120);
         FxRobot robot = new FxRobot();
         KioskScreen screen = app.screen();
+        // the FX thread hides the splash on its next pulse after loading: wait for it rather than race it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !screen.messageVisible());
         assertFalse(screen.messageVisible(), "the splash is gone once the models are loaded");
         Node badge = robot.lookup("TEST SOURCE").query();
         assertTrue(badge.getParent().isVisible(), "a file camera is labelled as a test source");
