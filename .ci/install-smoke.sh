@@ -33,8 +33,8 @@ grep -q './opt/clockface/lib/app/models/face-reid-0095.onnx' "$S/files.txt" \
 if grep -E 'onnxruntime/native/(win|osx|linux-aarch64)|\.(dll|dylib)$' "$S/files.txt"; then
   echo "other platforms' natives in the package" >&2; exit 1
 fi
-dpkg -x "$DEB" "$S/root"
-BIN=$S/root/opt/clockface/bin
+dpkg -x "$DEB" "$S/sysroot"
+BIN=$S/sysroot/opt/clockface/bin
 
 # a clean environment in a scratch working directory: nothing from the build machine's model directory
 # (models/ under the working directory), mirror or home can help
@@ -50,7 +50,7 @@ code=0
 run "$BIN/clockface" doctor --json > "$S/doctor.json" || code=$?
 jq -r '.checks[] | "  \(.status)  \(.name): \(.detail)"' "$S/doctor.json"
 [ "$code" = 0 ] || { echo "doctor failed (exit $code)" >&2; exit 1; }
-bad=$(jq -r --arg root "$S/root/" '.models[] | select(.status != "VERIFIED" or (.path | startswith($root) | not)) | .id' "$S/doctor.json")
+bad=$(jq -r --arg root "$S/sysroot/" '.models[] | select(.status != "VERIFIED" or (.path | startswith($root) | not)) | .id' "$S/doctor.json")
 [ -z "$bad" ] || { echo "models not verified from the installed image: $bad" >&2; exit 1; }
 
 echo "== a real inference through the installed image"
@@ -69,5 +69,5 @@ else
 fi
 
 echo "== sizes"
-echo "  app-image $(du -sh "$APP" | cut -f1), .deb $(du -h "$DEB" | cut -f1), installed $(du -sh "$S/root/opt/clockface" | cut -f1)"
+echo "  app-image $(du -sh "$APP" | cut -f1), .deb $(du -h "$DEB" | cut -f1), installed $(du -sh "$S/sysroot/opt/clockface" | cut -f1)"
 echo "install-smoke: OK"
