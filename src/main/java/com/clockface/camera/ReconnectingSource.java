@@ -165,10 +165,16 @@ public final class ReconnectingSource implements FrameSource {
     }
 
     private void setStatus(Status s, CameraException why) {
-        Status old = status;
-        CameraException oldProblem = problem;
-        status = s;
-        problem = why;
+        Status old;
+        CameraException oldProblem;
+        synchronized (lock) {
+            // A read or reconnect that fails while close() runs must not overwrite CLOSED.
+            if (closed && s != Status.CLOSED) return;
+            old = status;
+            oldProblem = problem;
+            status = s;
+            problem = why;
+        }
         if (old == s && (why == null || oldProblem != null && String.valueOf(oldProblem.getMessage()).equals(why.getMessage()))) {
             return; // same state, same reason: retries are not news
         }
