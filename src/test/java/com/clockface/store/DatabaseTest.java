@@ -262,14 +262,14 @@ class DatabaseTest {
     @Test
     void homeResolutionFollowsFlagThenEnvThenOs() {
         Path flag = dir.resolve("flag");
-        assertEquals(flag, AppHome.resolve(flag, Map.of("CLOCKFACE_HOME", "/elsewhere"), "Linux", "/home/u").dir());
-        assertEquals(Path.of("/elsewhere"), AppHome.resolve(null, Map.of("CLOCKFACE_HOME", "/elsewhere"), "Linux", "/home/u").dir());
-        assertEquals(Path.of("/x/data/clockface"), AppHome.resolve(null, Map.of("XDG_DATA_HOME", "/x/data"), "Linux", "/home/u").dir());
-        assertEquals(Path.of("/home/u/.local/share/clockface"), AppHome.resolve(null, Map.of(), "Linux", "/home/u").dir());
-        assertEquals(Path.of("/home/u/Library/Application Support/ClockFace"),
-                AppHome.resolve(null, Map.of(), "Mac OS X", "/home/u").dir());
-        assertEquals(Path.of("/appdata/ClockFace"), AppHome.resolve(null, Map.of("APPDATA", "/appdata"), "Windows 11", "/home/u").dir());
-        AppHome h = AppHome.resolve(flag, Map.of("CLOCKFACE_KEY_FILE", "/keys/k"), "Linux", "/home/u");
+        assertEquals(flag, AppHome.resolve(flag, Map.of("CLOCKFACE_HOME", "/elsewhere"), "Linux", "/fake-user-home").dir());
+        assertEquals(Path.of("/elsewhere"), AppHome.resolve(null, Map.of("CLOCKFACE_HOME", "/elsewhere"), "Linux", "/fake-user-home").dir());
+        assertEquals(Path.of("/x/data/clockface"), AppHome.resolve(null, Map.of("XDG_DATA_HOME", "/x/data"), "Linux", "/fake-user-home").dir());
+        assertEquals(Path.of("/fake-user-home/.local/share/clockface"), AppHome.resolve(null, Map.of(), "Linux", "/fake-user-home").dir());
+        assertEquals(Path.of("/fake-user-home/Library/Application Support/ClockFace"),
+                AppHome.resolve(null, Map.of(), "Mac OS X", "/fake-user-home").dir());
+        assertEquals(Path.of("/appdata/ClockFace"), AppHome.resolve(null, Map.of("APPDATA", "/appdata"), "Windows 11", "/fake-user-home").dir());
+        AppHome h = AppHome.resolve(flag, Map.of("CLOCKFACE_KEY_FILE", "/keys/k"), "Linux", "/fake-user-home");
         assertEquals(Path.of("/keys/k"), h.keyFile());
         assertEquals(flag.resolve("clockface.db"), h.database());
         assertFalse(h.keyFile().startsWith(flag));
