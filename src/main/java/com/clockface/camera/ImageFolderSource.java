@@ -32,7 +32,7 @@ public final class ImageFolderSource implements FrameSource {
     private List<Path> files;
     private int index;
     private long served;
-    private long wallStartNanos;
+    private final RealTimePacer pacer = new RealTimePacer();
     private CameraInfo info;
 
     public ImageFolderSource(Path folder, double fps) {
@@ -77,6 +77,7 @@ public final class ImageFolderSource implements FrameSource {
         files = found;
         index = 0;
         served = 0;
+        pacer.reset();
         info = info.withSize(first.getWidth(), first.getHeight(), fps);
     }
 
@@ -94,19 +95,8 @@ public final class ImageFolderSource implements FrameSource {
         long rel = Math.round(served * 1e9 / fps);
         served++;
         if (!realTime) return new Frame(img, rel);
-        long now = System.nanoTime();
-        if (served == 1) wallStartNanos = now;
-        long due = wallStartNanos + rel;
-        long wait = due - now;
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return new Frame(img, due);
+        long due = pacer.await(rel);
+        return due < 0 ? null : new Frame(img, due);
     }
 
     private static BufferedImage read(Path p) throws CameraException {

@@ -32,7 +32,7 @@ public final class VideoFileSource implements FrameSource {
     private long streamOriginMicros;   // first timestamp of the first pass
     private long loopOffsetMicros;     // added to stream time after each restart (loop mode)
     private long lastStreamMicros;     // last timestamp seen, relative to the first frame
-    private long wallStartNanos;       // System.nanoTime() of the first frame in real-time mode
+    private final RealTimePacer pacer = new RealTimePacer();
 
     public VideoFileSource(Path file) {
         this.file = file;
@@ -78,6 +78,7 @@ public final class VideoFileSource implements FrameSource {
         grabber = g;
         info = info.withSize(g.getImageWidth(), g.getImageHeight(), g.getFrameRate());
         frameIndex = 0;
+        pacer.reset();
         firstStreamMicros = Long.MIN_VALUE;
         loopOffsetMicros = 0;
         lastStreamMicros = 0;
@@ -103,19 +104,8 @@ public final class VideoFileSource implements FrameSource {
         if (!realTime) {
             return new Frame(img, (streamOriginMicros + relMicros) * 1000L);
         }
-        long now = System.nanoTime();
-        if (frameIndex == 1) wallStartNanos = now;
-        long due = wallStartNanos + relMicros * 1000L;
-        long wait = due - now;
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return new Frame(img, due);
+        long due = pacer.await(relMicros * 1000L);
+        return due < 0 ? null : new Frame(img, due);
     }
 
     private org.bytedeco.javacv.Frame grab() throws CameraException {
