@@ -79,7 +79,7 @@ public final class CheckinService implements CheckinAnalyser {
         this.db = db;
         this.settings = settings;
         this.timeclock = timeclock;
-        this.assessor = new LivenessAssessor(engine.passive());
+        this.assessor = new LivenessAssessor(engine.scorer());
         this.events = new CheckEventRepository(db);
         this.punches = new PunchRepository(db);
         this.persons = new PersonRepository(db);

@@ -3,7 +3,7 @@ package com.clockface.checkin;
 import com.clockface.liveness.LivenessFusion;
 import com.clockface.liveness.LivenessProfile;
 import com.clockface.liveness.LivenessResult;
-import com.clockface.liveness.PassiveLiveness;
+import com.clockface.liveness.PassiveLivenessScorer;
 import com.clockface.liveness.flash.FlashResponseAnalyzer;
 import com.clockface.liveness.flash.FlashResult;
 import com.clockface.liveness.injection.InjectionAnalyzer;
@@ -22,17 +22,18 @@ import java.util.List;
  */
 public final class LivenessAssessor {
 
-    /** Frames scored by passive PAD: enough for a robust median, few enough to stay fast (about 5 ms each). */
+    /** Frames scored by passive PAD: enough for a robust median, few enough to stay fast (about 20 ms each). */
     public static final int PAD_FRAMES = 7;
     /** Frames whose embeddings are averaged for identification. */
     public static final int EMBED_FRAMES = 3;
     /** Below this many frames with a face there is no verdict (ERROR). */
     public static final int MIN_FACE_FRAMES = 3;
 
-    private final PassiveLiveness passive;
+    private final PassiveLivenessScorer passive;
     private final FlashResponseAnalyzer flash = new FlashResponseAnalyzer();
 
-    public LivenessAssessor(PassiveLiveness passive) {
+    /** @param passive the engine's scorer ({@code FaceEngine.scorer()}), the same one single-image liveness uses */
+    public LivenessAssessor(PassiveLivenessScorer passive) {
         this.passive = passive;
     }
 
@@ -57,7 +58,7 @@ public final class LivenessAssessor {
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             int k = best.get(i);
-            scores[i] = passive.score(c.frames().get(k).image(), c.faces().get(k)).mean();
+            scores[i] = passive.score(c.frames().get(k).image(), c.faces().get(k)).probability();
         }
         FlashResult fr = c.timeline().size() == 0 ? null : flash.analyze(c.timeline(), c.frames(), c.faces());
         LivenessResult live = LivenessFusion.fuse(scores, fr, injection, profile);

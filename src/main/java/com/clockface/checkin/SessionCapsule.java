@@ -2,7 +2,7 @@ package com.clockface.checkin;
 
 import com.clockface.liveness.LivenessProfile;
 import com.clockface.liveness.LivenessResult;
-import com.clockface.liveness.PassiveLiveness;
+import com.clockface.liveness.PassiveLivenessScorer;
 import com.clockface.liveness.flash.ColourTimeline;
 import com.clockface.vision.BgrImage;
 import com.clockface.vision.CameraInfo;
@@ -200,7 +200,7 @@ public final class SessionCapsule {
     }
 
     /** Recomputes the liveness verdict from the capsule alone, with the settings stored in it. */
-    public static Reanalysis analyze(Contents contents, PassiveLiveness passive) {
+    public static Reanalysis analyze(Contents contents, PassiveLivenessScorer passive) {
         LivenessProfile profile = contents.checkinSettings().profile();
         LivenessAssessor.Assessment a = new LivenessAssessor(passive).assess(contents.capture(), profile);
         JsonNode rec = contents.verdict();

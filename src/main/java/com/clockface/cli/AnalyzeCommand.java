@@ -1,7 +1,9 @@
 package com.clockface.cli;
 
 import com.clockface.checkin.SessionCapsule;
+import com.clockface.liveness.PadFusion;
 import com.clockface.liveness.PassiveLiveness;
+import com.clockface.liveness.PassiveLivenessScorer;
 import com.clockface.vision.ModelResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ModelResolver models = ModelResolver.fromEnvironment();
         SessionCapsule.Reanalysis r;
         try (PassiveLiveness passive = new PassiveLiveness(models.resolve("minifasnet-v2-80"), models.resolve("minifasnet-v1se-80"))) {
-            r = SessionCapsule.analyze(c, passive);
+            r = SessionCapsule.analyze(c, new PassiveLivenessScorer(passive, PadFusion.shipped()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agrees", r.agrees());

@@ -65,6 +65,15 @@ public final class EvalPadCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report: score histograms, DET curve, reliability diagram.")
     Path report;
 
+    @Option(names = "--padding", defaultValue = "BLACK",
+            description = "How tight face crops are padded before scoring: BLACK (default) or REPLICATE (edge pixels repeated).")
+    PadDataset.CropPadding padding;
+
+    @Option(names = "--window", defaultValue = "7", paramLabel = "N",
+            description = "With --by-source: also score runs of N consecutive frames of one recording as a check-in does "
+                    + "(median of the best 3); default ${DEFAULT-VALUE}, the frames a check-in scores.")
+    int window;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -86,7 +95,7 @@ public final class EvalPadCommand implements Callable<Integer> {
             if (manifest != null) man = PadDataset.manifest(manifest);
             PadDataset.list(dir); // clear error before loading models
             try (FaceEngine engine = FaceEngine.load(ModelResolver.fromEnvironment())) {
-                rows = PadDataset.load(dir, engine, man, cache, err);
+                rows = PadDataset.load(dir, engine, man, padding, cache, err);
             }
         } catch (IOException e) {
             err.println("eval pad: " + e.getMessage());
@@ -96,12 +105,13 @@ public final class EvalPadCommand implements Callable<Integer> {
         result.put("dir", dir.toString());
         result.put("profile", prof.name());
         result.put("scorer", scorer.name());
-        result.put("padding", "tight crops (no face, or face wider than half the image) padded by half their size per side, border replication");
+        result.put("padding", "tight crops (no face, or face wider than half the image) padded by half their size per side, "
+                + (padding == PadDataset.CropPadding.BLACK ? "black" : "border replication"));
 
         if (fitOut != null) {
-            PadFusion f = fit(rows, PassiveLivenessScorer.FUSION_FEATURES, "fitted on " + dir.getFileName());
+            PadFusion f = fit(rows, PassiveLivenessScorer.GATE_CUE, "fitted on " + dir.getFileName());
             f.write(fitOut);
-            result.put("fit", Map.of("file", fitOut.toString(), "features", f.features(), "weights", f.weights(), "bias", f.bias()));
+            result.put("fit", Map.of("file", fitOut.toString(), "cue", f.cue(), "threshold", f.threshold(), "slope", f.slope()));
         }
 
         PadFusion fusion = scorer == Scorer.fused
@@ -120,18 +130,16 @@ public final class EvalPadCommand implements Callable<Integer> {
                     : "per source; this scorer has no coefficients fitted on the data, so every source is unseen");
             bySource.put("pooled", PadMetrics.summary(oof, prof.pass()));
             bySource.put("subject_level", PadMetrics.subjectLevel(oof));
-            Map<String, Object> perSource = new TreeMap<>();
-            for (String src : new TreeSet<>(rows.stream().map(PadDataset.Row::source).toList())) {
-                List<PadMetrics.Scored> part = oof.stream().filter(s -> s.row().source().equals(src)).toList();
-                Map<String, Object> s = PadMetrics.summary(part, prof.pass());
-                List<Double> live = PadMetrics.scores(part, PadDataset.LIVE);
-                if (!live.isEmpty()) {
-                    s.put("bpcer", (double) live.stream().filter(d -> d < prof.pass()).count() / live.size());
-                    s.put("bpcer_at_0.5", (double) live.stream().filter(d -> d < 0.5).count() / live.size());
-                }
-                perSource.put(src, s);
+            bySource.put("sources", perSource(rows, oof, prof));
+            if (window > 1) {
+                List<PadMetrics.Scored> runs = PadMetrics.checkinWindows(oof, window);
+                Map<String, Object> w = new LinkedHashMap<>();
+                w.put("protocol", "the same out-of-source scores, " + window + " consecutive frames of one recording per check-in, "
+                        + "median of the best 3 (LivenessFusion.passive)");
+                w.put("pooled", PadMetrics.summary(runs, prof.pass()));
+                w.put("sources", perSource(rows, runs, prof));
+                bySource.put("checkin_windows", w);
             }
-            bySource.put("sources", perSource);
             result.put("by_source", bySource);
         }
         if (report != null) {
@@ -144,6 +152,22 @@ public final class EvalPadCommand implements Callable<Integer> {
             printHuman(result);
         }
         return 0;
+    }
+
+    /** Figures of each source on its own, with the bona fide rejection at the pass threshold and at 0.5. */
+    static Map<String, Object> perSource(List<PadDataset.Row> rows, List<PadMetrics.Scored> scored, LivenessProfile prof) {
+        Map<String, Object> perSource = new TreeMap<>();
+        for (String src : new TreeSet<>(rows.stream().map(PadDataset.Row::source).toList())) {
+            List<PadMetrics.Scored> part = scored.stream().filter(s -> s.row().source().equals(src)).toList();
+            Map<String, Object> s = PadMetrics.summary(part, prof.pass());
+            List<Double> live = PadMetrics.scores(part, PadDataset.LIVE);
+            if (!live.isEmpty()) {
+                s.put("bpcer", (double) live.stream().filter(d -> d < prof.pass()).count() / live.size());
+                s.put("bpcer_at_0.5", (double) live.stream().filter(d -> d < 0.5).count() / live.size());
+            }
+            perSource.put(src, s);
+        }
+        return perSource;
     }
 
     static List<PadMetrics.Scored> score(List<PadDataset.Row> rows, ToDoubleFunction<Map<String, Double>> f) {
@@ -159,38 +183,57 @@ public final class EvalPadCommand implements Callable<Integer> {
         List<PadMetrics.Scored> out = new ArrayList<>();
         for (String src : new TreeSet<>(rows.stream().map(PadDataset.Row::source).toList())) {
             List<PadDataset.Row> train = rows.stream().filter(r -> !r.source().equals(src)).toList();
-            PadFusion f = fit(train, shipped.features(), "without " + src);
+            PadFusion f = fit(train, shipped.cue(), "without " + src);
             out.addAll(score(rows.stream().filter(r -> r.source().equals(src)).toList(), f::probability));
         }
         return out;
     }
 
-    static PadFusion fit(List<PadDataset.Row> rows, List<String> features, String description) {
-        List<Map<String, Double>> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
+    /** The gate's threshold from the live faces of {@code rows} (attacks are only counted). */
+    static PadFusion fit(List<PadDataset.Row> rows, String cue, String description) {
+        List<Double> live = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (PadDataset.Row r : rows) {
             if (!r.acquired()) continue;
-            x.add(r.features());
-            y.add(r.live());
+            if (r.live()) live.add(r.features().get(cue));
             counts.merge(r.label(), 1, Integer::sum);
         }
         Map<String, Object> on = new LinkedHashMap<>();
         on.put("description", description);
         on.put("faces", counts);
-        return PadFusion.fit(features, x, y, PassiveLivenessScorer.FIT_L2,
-                "Logistic fusion of PadFeatures (eval pad --fit); P(live) with equal priors. See README, Passive liveness.", on);
+        return PadFusion.fit(cue, live, "MiniFASNet pair times a gate on " + cue + " (eval pad --fit). See README, Passive liveness.", on);
     }
 
     @SuppressWarnings("unchecked")
     private void printHuman(Map<String, Object> r) {
-        out.printf("PAD evaluation of %s (scorer %s, profile %s, pass %.2f)%n", r.get("dir"), r.get("scorer"), r.get("profile"), r.get("pass_threshold"));
+        out.printf("PAD evaluation of %s (scorer %s, profile %s, pass %.2f; %s)%n", r.get("dir"), r.get("scorer"), r.get("profile"),
+                r.get("pass_threshold"), r.get("padding"));
         out.printf("bona fide %s, attacks %s, failures to acquire %s%n", r.get("bona_fide"), r.get("attacks"), r.get("failures_to_acquire"));
-        out.printf("BPCER %.3f, APCER %s (max %.3f), EER %.3f, BPCER@APCER5%% %.3f, APCER@BPCER5%% %.3f%n",
-                r.get("bpcer"), r.get("apcer"), r.get("apcer_max"), r.get("eer"), r.get("bpcer_at_apcer_0.05"), r.get("apcer_at_bpcer_0.05"));
-        Map<String, Object> per = (Map<String, Object>) r.get("per_species");
-        if (per != null) per.forEach((k, v) -> out.printf("  %s: EER %.3f%n", k, ((Map<String, Object>) v).get("eer")));
+        printFigures("all images", r);
+        Map<String, Object> by = (Map<String, Object>) r.get("by_source");
+        if (by != null) {
+            out.println(by.get("protocol") + ":");
+            printFigures("pooled out-of-source", (Map<String, Object>) by.get("pooled"));
+            ((Map<String, Object>) by.get("sources")).forEach((src, v) -> printFigures("  " + src, (Map<String, Object>) v));
+            Map<String, Object> w = (Map<String, Object>) by.get("checkin_windows");
+            if (w != null) {
+                out.println(w.get("protocol") + ":");
+                printFigures("pooled check-ins", (Map<String, Object>) w.get("pooled"));
+            }
+        }
         if (r.containsKey("report")) out.println("report: " + r.get("report"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printFigures(String title, Map<String, Object> m) {
+        StringBuilder s = new StringBuilder(title).append(':');
+        if (m.get("eer") != null) s.append(String.format(java.util.Locale.ROOT, " EER %.3f", (Double) m.get("eer")));
+        Map<String, Object> per = (Map<String, Object>) m.get("per_species");
+        if (per != null) per.forEach((k, v) -> s.append(String.format(java.util.Locale.ROOT, ", %s EER %.3f", k, ((Map<String, Object>) v).get("eer"))));
+        if (m.get("bpcer") != null) s.append(String.format(java.util.Locale.ROOT, ", BPCER %.3f", (Double) m.get("bpcer")));
+        if (m.get("apcer") != null) s.append(", APCER ").append(m.get("apcer"));
+        if (m.get("calibration_error") != null) s.append(String.format(java.util.Locale.ROOT, ", calibration error %.3f", (Double) m.get("calibration_error")));
+        out.println(s);
     }
 
     static double eer(List<Double> live, List<Double> attack) {

@@ -1,5 +1,7 @@
 package com.clockface.eval;
 
+import com.clockface.liveness.LivenessFusion;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,7 @@ public final class PadMetrics {
         m.put("bpcer_at_apcer_0.05", pooled.falseRejectAtFalseAccept(0.05));
         m.put("apcer_at_bpcer_0.05", pooled.falseAcceptAtFalseReject(0.05));
         m.put("bpcer_at_0.5", pooled.falseReject(0.5));
+        m.put("calibration_error", calibrationError(rows));
         Map<String, Object> per = new LinkedHashMap<>();
         for (Map.Entry<String, List<Double>> e : species.entrySet()) {
             ErrorRates r = ErrorRates.of(live, e.getValue());
@@ -60,6 +63,40 @@ public final class PadMetrics {
         }
         m.put("per_species", per);
         return m;
+    }
+
+    /** One bin of a reliability diagram: the mean score in it, the share of live faces, and its share of the weight. */
+    public record Bin(double meanScore, double liveShare, double weight) { }
+
+    /**
+     * Ten score bins, live and attack faces weighted to half the total each (the equal priors a fitted fusion
+     * assumes); a failure to acquire has no score and is left out. Empty bins are skipped.
+     */
+    public static List<Bin> reliability(List<Scored> rows) {
+        int bins = 10;
+        double nLive = rows.stream().filter(r -> r.row().live() && r.score() > Double.NEGATIVE_INFINITY).count();
+        double nAtt = rows.stream().filter(r -> !r.row().live() && r.score() > Double.NEGATIVE_INFINITY).count();
+        double[] wl = new double[bins], wa = new double[bins], sum = new double[bins];
+        for (Scored r : rows) {
+            if (r.score() == Double.NEGATIVE_INFINITY) continue;
+            int b = Math.min(bins - 1, (int) (r.score() * bins));
+            double w = r.row().live() ? 0.5 / nLive : 0.5 / nAtt;
+            if (r.row().live()) wl[b] += w; else wa[b] += w;
+            sum[b] += w * r.score();
+        }
+        List<Bin> out = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            double tot = wl[b] + wa[b];
+            if (tot > 0) out.add(new Bin(sum[b] / tot, wl[b] / tot, tot));
+        }
+        return out;
+    }
+
+    /** Expected calibration error over {@link #reliability} bins: how far, on average, a score is from P(live). */
+    public static double calibrationError(List<Scored> rows) {
+        double e = 0;
+        for (Bin b : reliability(rows)) e += b.weight() * Math.abs(b.meanScore() - b.liveShare());
+        return e;
     }
 
     public static List<Double> scores(List<Scored> rows, String label) {
@@ -87,6 +124,29 @@ public final class PadMetrics {
             m.put(e.getKey(), s);
         }
         return m;
+    }
+
+    /**
+     * Check-in-sized groups: each subject's images of one label in recording order, cut into runs of {@code window}
+     * consecutive frames, each run scored as a check-in scores its frames ({@link LivenessFusion#passive}: the median
+     * of the best three). A run with a failure to acquire keeps only the frames that have a face.
+     */
+    public static List<Scored> checkinWindows(List<Scored> rows, int window) {
+        Map<String, List<Scored>> groups = new TreeMap<>();
+        for (Scored s : rows) groups.computeIfAbsent(s.row().subject() + "\u0000" + s.row().label(), k -> new ArrayList<>()).add(s);
+        List<Scored> out = new ArrayList<>();
+        for (List<Scored> g : groups.values()) {
+            g.sort(java.util.Comparator.comparing((Scored s) -> s.row().order()));
+            for (int i = 0; i + window <= g.size(); i += window) {
+                List<Scored> run = g.subList(i, i + window);
+                double[] scores = run.stream().mapToDouble(Scored::score).filter(d -> d != Double.NEGATIVE_INFINITY).toArray();
+                PadDataset.Row first = run.get(0).row();
+                double score = scores.length == 0 ? Double.NEGATIVE_INFINITY : LivenessFusion.passive(scores);
+                out.add(new Scored(new PadDataset.Row(first.label(), first.file() + "+" + (window - 1), first.subject(), first.source(),
+                        first.order(), first.features()), score));
+            }
+        }
+        return out;
     }
 
     /** Mean score of each subject (a failure to acquire counts as score 0). */

@@ -102,25 +102,13 @@ public final class PadReport {
     }
 
     private static String reliability(List<PadMetrics.Scored> rows) {
-        int W = 360, H = 360, L = 40, B = 30, bins = 10;
-        double nLive = rows.stream().filter(r -> r.row().live() && r.score() > Double.NEGATIVE_INFINITY).count();
-        double nAtt = rows.stream().filter(r -> !r.row().live() && r.score() > Double.NEGATIVE_INFINITY).count();
-        double[] wl = new double[bins], wa = new double[bins], sum = new double[bins];
-        for (PadMetrics.Scored r : rows) {
-            if (r.score() == Double.NEGATIVE_INFINITY) continue;
-            int b = Math.min(bins - 1, (int) (r.score() * bins));
-            double w = r.row().live() ? 0.5 / nLive : 0.5 / nAtt;
-            if (r.row().live()) wl[b] += w; else wa[b] += w;
-            sum[b] += w * r.score();
-        }
+        int W = 360, H = 360, L = 40, B = 30;
         StringBuilder s = new StringBuilder(svgOpen(W, H));
         s.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - 10)
                 .append("\" y2=\"10\" stroke=\"#aaa\" stroke-dasharray=\"4\"/>");
         StringBuilder pts = new StringBuilder();
-        for (int b = 0; b < bins; b++) {
-            double tot = wl[b] + wa[b];
-            if (tot <= 0) continue;
-            double x = L + (W - L - 10) * (sum[b] / tot), y = H - B - (H - B - 10) * (wl[b] / tot);
+        for (PadMetrics.Bin b : PadMetrics.reliability(rows)) {
+            double x = L + (W - L - 10) * b.meanScore(), y = H - B - (H - B - 10) * b.liveShare();
             pts.append(f(x)).append(',').append(f(y)).append(' ');
             s.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"4\" fill=\"#2c5fa8\"/>");
         }

@@ -2,15 +2,25 @@ package com.clockface.eval;
 
 import com.clockface.vision.BgrImage;
 
-/** Edge-replicating padding: tight face crops need context around them before detection. */
+/** Padding for tight face crops, which need room around them before detection and context-crop scoring. */
 final class Padding {
     private Padding() {}
+
+    /** padX black columns left and right, padY black rows above and below. */
+    static BgrImage black(BgrImage img, int padX, int padY) {
+        int w = img.width(), nw = w + 2 * padX, nh = img.height() + 2 * padY;
+        byte[] s = img.data(), d = new byte[nw * nh * 3];
+        for (int y = 0; y < img.height(); y++) {
+            System.arraycopy(s, y * w * 3, d, ((y + padY) * nw + padX) * 3, w * 3);
+        }
+        return new BgrImage(nw, nh, d);
+    }
 
     static BgrImage replicate(BgrImage img, int pad) {
         return replicate(img, pad, pad);
     }
 
-    /** padX columns left and right, padY rows above and below. */
+    /** padX columns left and right, padY rows above and below, each a copy of the nearest edge pixel. */
     static BgrImage replicate(BgrImage img, int padX, int padY) {
         int w = img.width(), h = img.height(), nw = w + 2 * padX, nh = h + 2 * padY;
         byte[] s = img.data(), d = new byte[nw * nh * 3];

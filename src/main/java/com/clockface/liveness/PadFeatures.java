@@ -33,7 +33,7 @@ public final class PadFeatures {
                 if (s >= 0) scale = Float.parseFloat(n.substring(s + 2));
                 out.put(n, v2 ? pair.v2(image, face, scale, flip) : pair.v1se(image, face, scale, flip));
             } else {
-                if (texture == null) texture = TextureCues.compute(image, face);
+                if (texture == null) texture = TextureCues.compute(image, face, names);
                 Double v = texture.get(n);
                 if (v == null) throw new IllegalArgumentException("unknown liveness feature '" + n + "'");
                 out.put(n, v);

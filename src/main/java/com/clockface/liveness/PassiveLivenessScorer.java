@@ -10,14 +10,13 @@ import java.util.Map;
 /**
  * The one passive (single-frame) liveness scorer the rest of the code calls: measures the
  * {@link PadFeatures} a {@link PadFusion} needs and returns its score in [0,1], with the
- * measurements as signals. The engine uses {@link PadFusion#shipped()} (the pair on the crop and
- * its mirror, mean logit); without a fusion it is the published pair (mean of both P(real)).
+ * measurements as signals. The engine uses {@link PadFusion#shipped()} (the published pair times a gate
+ * on the face's fine detail, its threshold fitted by {@code eval pad --fit}); without a fusion it is the
+ * published pair (mean of both P(real)).
  */
 public final class PassiveLivenessScorer {
-    /** The features `eval pad --fit` fits; changing them means refitting the shipped resource. */
-    public static final List<String> FUSION_FEATURES = List.of("v2", "v1se", "v2_flip", "v1se_flip");
-    /** L2 penalty of the fit (per face, on standardised features). */
-    public static final double FIT_L2 = 0.01;
+    /** The cue the shipped gate uses; changing it means refitting the shipped resource. */
+    public static final String GATE_CUE = "hf_ratio";
 
     private final PassiveLiveness pair;
     private final PadFusion fusion;
@@ -42,6 +41,7 @@ public final class PassiveLivenessScorer {
         signals.put("pad.minifasnet_v2", f.get("v2"));
         signals.put("pad.minifasnet_v1se", f.get("v1se"));
         signals.put("pad.plain_pair", plain(f));
+        if (fusion != null) signals.put("pad.detail_gate", fusion.gate(f));
         for (Map.Entry<String, Double> e : f.entrySet()) {
             if (!e.getKey().equals("v2") && !e.getKey().equals("v1se")) signals.put("pad." + e.getKey(), e.getValue());
         }

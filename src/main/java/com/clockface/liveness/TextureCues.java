@@ -18,7 +18,13 @@ public final class TextureCues {
 
     private TextureCues() {}
 
+    /** Every cue. */
     public static Map<String, Double> compute(BgrImage image, Face face) {
+        return compute(image, face, null);
+    }
+
+    /** The cues named in {@code wanted} (null = all); the spectral one costs most, so it is skipped when not asked for. */
+    public static Map<String, Double> compute(BgrImage image, Face face, java.util.Collection<String> wanted) {
         BgrImage patch = facePatch(image, face);
         byte[] d = patch.data();
         double[] y = new double[N * N];
@@ -41,9 +47,9 @@ public final class TextureCues {
         m.put("cr_std", Math.sqrt(Math.max(0, crSq / n - (crSum / n) * (crSum / n))));
         m.put("cb_std", Math.sqrt(Math.max(0, cbSq / n - (cbSum / n) * (cbSum / n))));
         m.put("spec_frac", (double) spec / n);
-        m.put("lbp_entropy", lbpEntropy(y));
+        if (wanted == null || wanted.contains("lbp_entropy")) m.put("lbp_entropy", lbpEntropy(y));
         m.put("hf_ratio", sharpness(y));
-        m.put("moire", highFrequencyShare(y));
+        if (wanted == null || wanted.contains("moire")) m.put("moire", highFrequencyShare(y));
         return m;
     }
 

@@ -123,7 +123,7 @@ class CheckinServiceTest {
             SessionCapsule.Contents capsule = SessionCapsule.read(Path.of(e.capsulePath()));
             assertEquals("PUNCH_IN", capsule.verdict().path("decision").asText());
             assertEquals(service.lastAnalysis().capture().frames().size(), capsule.capture().frames().size());
-            SessionCapsule.Reanalysis re = SessionCapsule.analyze(capsule, engine.passive());
+            SessionCapsule.Reanalysis re = SessionCapsule.analyze(capsule, engine.scorer());
             assertTrue(re.agrees(), () -> "recorded " + re.recordedScore() + " " + re.recordedOutcome() + ", recomputed " + re.recomputed());
 
             // the same person 20 s later: already clocked in, nothing recorded

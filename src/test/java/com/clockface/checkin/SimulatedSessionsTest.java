@@ -33,7 +33,7 @@ class SimulatedSessionsTest {
     static List<Run> run(int perClass, long seed) throws Exception {
         TestEngine.modelsOnly(); // models loaded once for the test JVM
         FaceEngine engine = TestEngine.modelsOnly();
-        LivenessAssessor assessor = new LivenessAssessor(engine.passive());
+        LivenessAssessor assessor = new LivenessAssessor(engine.scorer());
         Random rnd = new Random(seed);
         var gen = SimulatedCamera.generator(rnd);
         List<Run> out = new ArrayList<>();

@@ -77,6 +77,15 @@ class EvalPadCommandTest {
         assertEquals(max, j.get("apcer_max").asDouble(), 1e-12);
         JsonNode sources = j.get("by_source").get("sources");
         assertTrue(sources.has("nuaa") && sources.has("apfol"), sources.toString());
+        double ece = j.get("calibration_error").asDouble();
+        assertTrue(ece >= 0 && ece <= 1, "calibration error " + ece);
+        // 3 images per subject and label do not fill a 7-frame check-in; 3-frame ones do: one per subject and label
+        Run w = eval(dir.toString(), "--json", "--features", tmp.resolve("f.csv").toString(), "--window", "3",
+                "--by-source", TestModels.data().resolve("manifest.csv").toString());
+        JsonNode win = new ObjectMapper().readTree(w.out()).get("by_source").get("checkin_windows").get("pooled");
+        assertEquals(2, win.get("bona_fide").asInt(), win.toString());
+        assertEquals(1, win.get("attacks").get("print").asInt());
+        assertEquals(1, win.get("attacks").get("replay").asInt());
         String html = Files.readString(report);
         assertTrue(html.contains("<svg") && html.contains("DET") && html.contains("Reliability"));
     }
@@ -88,7 +97,24 @@ class EvalPadCommandTest {
         assertEquals(0, eval(dir.toString(), "--fit", b.toString()).exit());
         assertEquals(Files.readString(a), Files.readString(b));
         JsonNode f = new ObjectMapper().readTree(a.toFile());
-        for (JsonNode w : f.get("weights")) assertTrue(Double.isFinite(w.asDouble()));
+        assertEquals("hf_ratio", f.get("cue").asText());
+        assertTrue(f.get("threshold").asDouble() > 0 && f.get("threshold").asDouble() < 1, f.toString());
+        assertEquals(6, f.get("fittedOn").get("live_faces").asInt(), "fitted on the live faces only");
+    }
+
+    @Test
+    void tightCropsArePaddedBlackByDefaultAndTheCacheKnowsThePadding() throws Exception {
+        Path cache = tmp.resolve("pad-cache.csv");
+        JsonNode black = new ObjectMapper().readTree(eval(dir.toString(), "--json", "--scorer", "plain", "--features", cache.toString()).out());
+        assertTrue(black.get("padding").asText().contains("black"), black.get("padding").asText());
+        JsonNode rep = new ObjectMapper().readTree(eval(dir.toString(), "--json", "--scorer", "plain", "--padding", "REPLICATE",
+                "--features", cache.toString()).out());
+        assertTrue(rep.get("padding").asText().contains("replication"));
+        // the apfol crops are padded, so their scores (hence the replay APCER or EER) differ; a cache of black-padded
+        // features must not be served for replicated padding
+        assertNotEquals(black.get("per_species").get("replay").get("eer").asDouble() + black.get("apcer").get("replay").asDouble(),
+                rep.get("per_species").get("replay").get("eer").asDouble() + rep.get("apcer").get("replay").asDouble());
+        assertTrue(Files.readString(cache).contains(",REPLICATE,"), "the cache was rewritten for the new padding");
     }
 
     @Test
