@@ -79,10 +79,13 @@ public final class KioskScreen {
     private final FpsMeter previewMeter = new FpsMeter();
     private final FpsMeter pulseMeter = new FpsMeter();
     private Frame lastFrame;
+    private long lastPulseNanos;
+    private volatile long livePreviewNanos; // time the preview was on screen (the benchmark's preview fps is per this time)
     private ScreenModel shown;
     private ScreenModel.FlashPlan activePlan;
     private int paintedStep = -2;
     private long lastClockSecond = -1;
+    private ScreenModel.Cue shownCue;
     private boolean cardOverride; // a card the kiosk itself shows (PIN result), not the session's
     private final AnimationTimer timer;
 
@@ -111,6 +114,7 @@ public final class KioskScreen {
         Label tb = new Label("TEST SOURCE");
         testBadge.getChildren().addAll(Icons.badge(Icons.Kind.CAMERA, 22, INK, null), tb);
         testBadge.setVisible(false);
+        testBadge.setCache(true);
         testBadge.setMouseTransparent(true);
         StackPane.setAlignment(testBadge, Pos.TOP_CENTER);
         StackPane.setMargin(testBadge, new Insets(14));
@@ -148,12 +152,16 @@ public final class KioskScreen {
         bar.setAlignment(Pos.CENTER);
         bar.getStyleClass().add("guidance-bar");
         bar.setMaxWidth(Region.USE_PREF_SIZE);
+        // the HUD sits over the live preview and is redrawn with every frame: cached bitmaps are only blended
+        top.setCache(true);
+        bar.setCache(true);
         Button pin = new Button("Use PIN");
         pin.getStyleClass().addAll("ghost-button");
         pin.setGraphic(Icons.badge(Icons.Kind.KEYPAD, 26, Color.WHITE, null));
         pin.setOnAction(e -> { if (actions != null) actions.pinRequested(); });
         pin.setFocusTraversable(false);
         pin.setId("hud-pin");
+        pin.setCache(true);
         BorderPane bottom = new BorderPane();
         bottom.setCenter(bar);
         bottom.setRight(pin);
@@ -257,6 +265,9 @@ public final class KioskScreen {
 
     public FpsMeter previewMeter() { return previewMeter; }
 
+    /** Nanoseconds the live preview was visible so far (benchmark: frames painted per second of preview). */
+    public long livePreviewNanos() { return livePreviewNanos; }
+
     /** Render-loop pulses (the refresh the flash colours are quantised to). */
     public FpsMeter pulseMeter() { return pulseMeter; }
 
@@ -313,6 +324,8 @@ public final class KioskScreen {
 
     private void pulse(long now) {
         pulseMeter.tick();
+        if (lastPulseNanos != 0 && preview.isVisible()) livePreviewNanos += now - lastPulseNanos;
+        lastPulseNanos = now;
         updateClock();
         ScreenModel m = models.get();
         if (m != shown) {
@@ -326,6 +339,7 @@ public final class KioskScreen {
         }
         lastFrame = f;
         paintFlash(m, now);
+        preview.flush(); // one composition per pulse, with this pulse's frame and colour
     }
 
     private static void chime(ScreenModel.ResultCard c) {
@@ -402,7 +416,10 @@ public final class KioskScreen {
         }
         if (live) {
             guidance.setText(m.sentence());
-            guidanceIcon.getChildren().setAll(cueIcon(m.cue()));
+            if (m.cue() != shownCue) { // a new icon only when the cue changes: new nodes would re-cache the bar
+                guidanceIcon.getChildren().setAll(cueIcon(m.cue()));
+                shownCue = m.cue();
+            }
             preview.setOval(m.oval(), m.frameWidth());
             Color ring = switch (m.cue()) {
                 case OK, WAIT -> PreviewPane.RING_OK;

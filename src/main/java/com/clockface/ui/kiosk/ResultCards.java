@@ -36,6 +36,7 @@ final class ResultCards {
         card.setUserData(c);
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setAlignment(Pos.CENTER_LEFT);
+        card.setCache(true); // over the live preview: its drop shadow is not recomputed with every camera frame
 
         Label title = new Label(c.title());
         title.getStyleClass().add("card-title");
