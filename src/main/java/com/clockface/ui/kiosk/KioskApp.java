@@ -271,7 +271,8 @@ public class KioskApp extends Application {
     static SessionAdapter sessionAnalyzer(KioskRuntime r, com.clockface.liveness.flash.FlashMode mode) {
         var ts = r.timeclockSettings();
         return new SessionAdapter(com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode),
-                () -> r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r), ts.zone(), r::hoursToday);
+                () -> r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r), ts.zone(), r::hoursToday,
+                r.frameTimes()::between);
     }
 
     private void cameraStatus(ReconnectingSource.Status status, com.clockface.camera.CameraException problem) {

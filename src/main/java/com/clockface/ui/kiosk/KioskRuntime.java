@@ -38,6 +38,8 @@ public final class KioskRuntime implements AutoCloseable {
     private final FaceEngine engine;
     private final SettingsRepository settings;
     private final LatestFrameSlot slot = new LatestFrameSlot();
+    // every captured frame's time: the analysis takes only some frames, the liveness checks need the camera's rate
+    private final com.clockface.camera.FrameTimes frameTimes = new com.clockface.camera.FrameTimes(1800);
     private ReconnectingSource camera;
     private CaptureThread capture;
     private AnalysisLoop analysis;
@@ -92,7 +94,7 @@ public final class KioskRuntime implements AutoCloseable {
                       FpsMeter previewMeter) {
         camera = Cameras.reconnecting(cameraSpec());
         camera.addListener(status);
-        capture = new CaptureThread(camera, slot).start();
+        capture = new CaptureThread(camera, slot).onEveryFrame(f -> frameTimes.add(f.timeNanos())).start();
         analysis = new AnalysisLoop(slot, analyzerFactory.apply(this)).start();
         stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kiosk-stats");
@@ -147,6 +149,7 @@ public final class KioskRuntime implements AutoCloseable {
     public FaceEngine engine() { return engine; }
     public SettingsRepository settings() { return settings; }
     public LatestFrameSlot slot() { return slot; }
+    public com.clockface.camera.FrameTimes frameTimes() { return frameTimes; }
     public ReconnectingSource camera() { return camera; }
     public CaptureThread capture() { return capture; }
     public AnalysisLoop analysis() { return analysis; }

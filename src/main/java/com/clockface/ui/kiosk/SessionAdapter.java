@@ -36,6 +36,7 @@ final class SessionAdapter implements FrameAnalyzer {
     private final CheckinAnalyser analyser;
     private final ZoneId zone;
     private final LongFunction<String> hoursToday;
+    private final CheckinSession.CameraTimes cameraTimes;
     private CheckinSession session;
 
     private ColourSequence planSequence;
@@ -45,16 +46,18 @@ final class SessionAdapter implements FrameAnalyzer {
     private ScreenModel cardModel;
 
     /**
-     * @param hoursToday "Hours today: 3.5" for a person id (may return null)
+     * @param hoursToday  "Hours today: 3.5" for a person id (may return null)
+     * @param cameraTimes the capture times of every camera frame (this adapter sees only those the analysis took)
      */
     SessionAdapter(SessionSettings settings, Supplier<CameraInfo> camera, FaceFinder finder, CheckinAnalyser analyser,
-                   ZoneId zone, LongFunction<String> hoursToday) {
+                   ZoneId zone, LongFunction<String> hoursToday, CheckinSession.CameraTimes cameraTimes) {
         this.settings = settings;
         this.camera = camera;
         this.finder = finder;
         this.analyser = analyser;
         this.zone = zone;
         this.hoursToday = hoursToday;
+        this.cameraTimes = cameraTimes;
     }
 
     /** The session (created at the first frame, when the camera's size is known); null before. */
@@ -62,7 +65,7 @@ final class SessionAdapter implements FrameAnalyzer {
 
     @Override
     public ScreenModel onFrame(Frame frame) {
-        if (session == null) session = new CheckinSession(settings, camera.get(), finder, analyser);
+        if (session == null) session = new CheckinSession(settings, camera.get(), finder, analyser).cameraTimes(cameraTimes);
         SessionView v = session.onFrame(frame);
         if (v.face() != null && (v.state() == SessionState.ALIGNING || v.state() == SessionState.FLASHING)) {
             lastFacePhoto = crop(frame.image(), v.face());
