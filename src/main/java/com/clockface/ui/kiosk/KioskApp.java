@@ -54,6 +54,13 @@ public class KioskApp extends Application {
             stage.setFullScreenExitHint("");
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // a worker must not leave the kiosk
             stage.setFullScreen(true);
+            // a bare X session without a window manager (a common kiosk set-up, and Xvfb) ignores the full-screen
+            // request: cover the screen ourselves as well
+            javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
         }
         stage.show();
         screen.setTestSource(opts.testSource());

@@ -42,6 +42,15 @@ public final class KioskScreen {
     static final Color WARN = Color.rgb(251, 191, 36);
     static final Color INK = Color.rgb(11, 18, 32);
 
+    /**
+     * Size of the screen against the 720-line design (1 at 1280x720, 1.5 at 1920x1080): the type is in em and
+     * scales by itself, pixel sizes in code (icons, the photo, text widths) are multiplied by this. FX thread.
+     */
+    static final javafx.beans.property.DoubleProperty UI_SCALE = new javafx.beans.property.SimpleDoubleProperty(1);
+
+    /** {@code px} at 720 lines, scaled to the screen. */
+    static javafx.beans.binding.DoubleBinding scaled(double px) { return UI_SCALE.multiply(px); }
+
     /** What the buttons on the screen do; implemented by the app. */
     public interface Actions {
         void pinRequested();
@@ -99,8 +108,10 @@ public final class KioskScreen {
         root.getStyleClass().add("kiosk");
         root.getStylesheets().add(KioskScreen.class.getResource("kiosk.css").toExternalForm());
         // type scales with the screen height: 16 px at 720, 17 at 768, 24 at 1080
-        root.heightProperty().addListener((o, a, h) ->
-                root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(12, h.doubleValue() / 45))));
+        root.heightProperty().addListener((o, a, h) -> {
+            root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(12, h.doubleValue() / 45)));
+            UI_SCALE.set(Math.max(12, h.doubleValue() / 45) / 16);
+        });
 
         buildHud();
         buildIdle();
@@ -147,7 +158,8 @@ public final class KioskScreen {
 
         guidance.getStyleClass().add("guidance");
         guidance.setWrapText(true);
-        guidanceIcon.setMinSize(56, 56);
+        guidanceIcon.minWidthProperty().bind(scaled(56));
+        guidanceIcon.minHeightProperty().bind(scaled(56));
         HBox bar = new HBox(18, guidanceIcon, guidance);
         bar.setAlignment(Pos.CENTER);
         bar.getStyleClass().add("guidance-bar");
@@ -205,7 +217,6 @@ public final class KioskScreen {
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         idle.getChildren().addAll(idleSite, top, idleClock, idleDate, gap(40), call, gap(14), hint, bottom, buttons);
-        idle.setPadding(new Insets(40, 40, 48, 40));
     }
 
     private void buildMessage() {
@@ -217,8 +228,9 @@ public final class KioskScreen {
         messageBody.getStyleClass().add("message-body");
         messageBody.setId("message-body");
         messageBody.setWrapText(true);
-        messageBody.setMaxWidth(900);
-        messageSpinner.setPrefSize(64, 64);
+        messageBody.maxWidthProperty().bind(scaled(900));
+        messageSpinner.prefWidthProperty().bind(scaled(64));
+        messageSpinner.prefHeightProperty().bind(scaled(64));
         messageButton.getStyleClass().add("primary-button");
         message.getChildren().addAll(messageTitle, messageBody, messageSpinner, messageButton);
     }
@@ -451,7 +463,7 @@ public final class KioskScreen {
     static ImageView photo(com.clockface.vision.BgrImage img, double height) {
         ImageView v = new ImageView(PreviewImage.still(img));
         v.setPreserveRatio(true);
-        v.setFitHeight(height);
+        v.fitHeightProperty().bind(scaled(height));
         v.setSmooth(true);
         return v;
     }
