@@ -98,7 +98,7 @@ public class KioskApp extends Application {
         screen.setTestSource(rt.testSource());
         screen.setShowFps(Boolean.getBoolean("clockface.kiosk.fps"));
         Function<KioskRuntime, FrameAnalyzer> factory = analyzerOverride != null ? analyzerOverride
-                : r -> sessionAnalyzer(r, r.flashMode());
+                : r -> sessionAnalyzer(r, null);
         rt.start(factory, this::cameraStatus, screen.previewMeter());
         var ts = rt.timeclockSettings();
         screen.setZone(ts.zone());
@@ -140,6 +140,7 @@ public class KioskApp extends Application {
 
     private void closeOverlay() {
         screen.closeOverlay();
+        applySettings();
         runtime.analysis().setPaused(false);
     }
 
@@ -274,12 +275,36 @@ public class KioskApp extends Application {
         screen.showOverlay(view);
     }
 
-    /** The check-in session fed by the analysis thread, with the flash mode from the settings. */
+    /**
+     * Back from an overlay (the admin screens above all): what the settings say applies now (the check-in settings
+     * with the next session, see {@link #sessionAnalyzer}; the camera, the site name and the time zone here).
+     */
+    private void applySettings() {
+        KioskRuntime rt = runtime;
+        screen.setSite(rt.settings().getString(KioskRuntime.KEY_SITE, ""));
+        screen.setZone(rt.timeclockSettings().zone());
+        if (rt.options().camera() != null) {
+            String chosen = rt.settings().getString(KioskRuntime.KEY_CAMERA, "");
+            if (!chosen.isBlank() && !chosen.equals(rt.options().camera())) {
+                log.info("camera '{}' from the settings applies when the kiosk starts without --camera (now {})", chosen,
+                        rt.options().camera());
+            }
+        } else if (rt.applyCameraSetting()) {
+            screen.setTestSource(rt.testSource());
+        }
+    }
+
+    /**
+     * The check-in session fed by the analysis thread. Each session is built with the settings of that moment (flash
+     * mode, the check-in rules, the camera), so a change in the admin screens applies to the next check-in.
+     *
+     * @param mode a fixed flash mode (tests), or null for the one in the settings
+     */
     static SessionAdapter sessionAnalyzer(KioskRuntime r, com.clockface.liveness.flash.FlashMode mode) {
-        var ts = r.timeclockSettings();
-        return new SessionAdapter(com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode),
-                () -> r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r), ts.zone(), r::hoursToday,
-                r.frameTimes()::between);
+        return new SessionAdapter(() -> new com.clockface.checkin.CheckinSession(
+                        com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode != null ? mode : r.flashMode()),
+                        r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r)).cameraTimes(r.frameTimes()::between),
+                () -> r.timeclockSettings().zone(), r::hoursToday);
     }
 
     private void cameraStatus(ReconnectingSource.Status status, com.clockface.camera.CameraException problem) {
