@@ -110,11 +110,16 @@ public class KioskApp extends Application {
             @Override public void adminRequested() { openAdminEntry(); }
             @Override public void retry() { rt.analysis().requestReset(); }
         });
-        // inactivity: an open PIN pad or admin entry goes back to the kiosk after a while without input
+        // inactivity: an open PIN pad, admin entry or the admin screens go back to the kiosk after a while without
+        // input (nobody walks away from a half-typed PIN or an open admin session)
         stage.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
-        javafx.animation.Timeline idleCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        idleCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(1), e -> {
-                    if (screen.overlayOpen() && !firstRun && System.nanoTime() - lastInput > INACTIVITY_NANOS) closeOverlay();
+                    java.time.Duration limit = adminOpen ? adminTimeout : padTimeout;
+                    if (screen.overlayOpen() && !firstRun && System.nanoTime() - lastInput > limit.toNanos()) {
+                        log.info("back to the kiosk after {} s without input", limit.toSeconds());
+                        closeOverlay();
+                    }
                 }));
         idleCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idleCheck.play();
@@ -128,8 +133,13 @@ public class KioskApp extends Application {
     /** True once the kiosk runs: models loaded, camera and analysis started, screen wired (tests). */
     boolean ready() { return ready; }
 
-    static final long INACTIVITY_NANOS = 30_000_000_000L;
+    /** Without input for this long, the PIN pad or admin entry closes (tests shorten it). */
+    static volatile java.time.Duration padTimeout = java.time.Duration.ofSeconds(30);
+    /** ...and the admin screens, where reading a timesheet may take a while without touching anything. */
+    static volatile java.time.Duration adminTimeout = java.time.Duration.ofMinutes(2);
     private volatile long lastInput = System.nanoTime();
+    private boolean adminOpen;
+    private javafx.animation.Timeline idleCheck;
     private PinCheckin pin;
     private boolean firstRun;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -140,6 +150,7 @@ public class KioskApp extends Application {
 
     private void closeOverlay() {
         screen.closeOverlay();
+        adminOpen = false;
         applySettings();
         runtime.analysis().setPaused(false);
     }
@@ -169,6 +180,7 @@ public class KioskApp extends Application {
                     });
                 }, this::closeOverlay);
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
         pad[0].requestFocus();
         java.time.Instant locked = pin.lockedUntil();
         if (locked != null) pad[0].locked(pin.punch("", new char[0], null).message());
@@ -234,6 +246,7 @@ public class KioskApp extends Application {
                     });
                 }, () -> pad[0].fail("Choose the admin PIN first: the kiosk cannot be used without one."));
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
     }
 
     static final String ADMIN_NAME = "admin";
@@ -263,6 +276,7 @@ public class KioskApp extends Application {
                     }
                 }), this::closeOverlay);
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
         pad[0].requestFocus();
     }
 
@@ -273,6 +287,8 @@ public class KioskApp extends Application {
                 rt::engine, this::closeOverlay);
         view.setId("admin-view");
         screen.showOverlay(view);
+        adminOpen = true;
+        lastInput = System.nanoTime();
     }
 
     /**
@@ -280,7 +296,14 @@ public class KioskApp extends Application {
      * with the next session, see {@link #sessionAnalyzer}; the camera, the site name and the time zone here).
      */
     private void applySettings() {
-        KioskRuntime rt = runtime;
+        try {
+            applySettings(runtime);
+        } catch (RuntimeException e) { // the kiosk goes on with what it had
+            log.warn("the settings could not be applied: {}", e.getMessage());
+        }
+    }
+
+    private void applySettings(KioskRuntime rt) {
         screen.setSite(rt.settings().getString(KioskRuntime.KEY_SITE, ""));
         screen.setZone(rt.timeclockSettings().zone());
         if (rt.options().camera() != null) {
@@ -321,6 +344,7 @@ public class KioskApp extends Application {
     @Override
     public void stop() {
         if (screen != null) screen.stop();
+        if (idleCheck != null) idleCheck.stop();
         worker.shutdownNow();
         KioskRuntime rt = runtime;
         if (rt != null) rt.close();

@@ -26,6 +26,7 @@ final class PinPad extends StackPane {
     private final List<Field> fields;
     private final List<StringBuilder> values = new ArrayList<>();
     private final List<Label> boxes = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
     private final Label error = new Label();
     private final Button ok = new Button("OK");
     private int active;
@@ -65,6 +66,7 @@ final class PinPad extends StackPane {
             values.add(new StringBuilder());
             Label l = new Label(fields.get(i).label());
             l.getStyleClass().add("pin-field-label");
+            labels.add(l);
             Label box = new Label(" ");
             box.getStyleClass().add("pin-field");
             box.setId("pin-field-" + i);
@@ -128,9 +130,18 @@ final class PinPad extends StackPane {
         active = i;
         for (int j = 0; j < boxes.size(); j++) {
             boxes.get(j).getStyleClass().remove("pin-field-active");
-            if (j == i) boxes.get(j).getStyleClass().add("pin-field-active");
+            labels.get(j).getStyleClass().remove("pin-field-label-active");
+            // not by colour alone: the field being typed into also has a marker and a bright bold label
+            labels.get(j).setText((j == i ? "\u25B6 " : "") + fields.get(j).label());
+            if (j == i) {
+                boxes.get(j).getStyleClass().add("pin-field-active");
+                labels.get(j).getStyleClass().add("pin-field-label-active");
+            }
         }
     }
+
+    /** The field digits go into now (tests). */
+    int activeField() { return active; }
 
     void press(String k) {
         if (busy) return;
