@@ -121,6 +121,18 @@ public class KioskApp extends Application {
                         closeOverlay();
                     }
                 }));
+        if (Boolean.getBoolean("clockface.kiosk.fps")) { // -Dclockface.kiosk.fps=true: a small read-out, bottom left
+            long[] last = {screen.previewMeter().total(), rt.analysis().meter().total(), System.nanoTime()};
+            idleCheck.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+                long p = screen.previewMeter().total(), a = rt.analysis().meter().total(), t = System.nanoTime();
+                double s = Math.max(1e-9, (t - last[2]) / 1e9);
+                screen.setFpsText(String.format(java.util.Locale.ROOT, "preview %.0f fps, analysis %.0f fps, camera %.0f fps",
+                        (p - last[0]) / s, (a - last[1]) / s, rt.capture().fps()));
+                last[0] = p;
+                last[1] = a;
+                last[2] = t;
+            }));
+        }
         idleCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idleCheck.play();
         if (rt.camera().status() == ReconnectingSource.Status.CAMERA_UNAVAILABLE) cameraStatus(rt.camera().status(), rt.camera().problem());
