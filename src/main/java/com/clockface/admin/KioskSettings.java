@@ -95,7 +95,8 @@ public final class KioskSettings {
     public static final Key KIOSK_SITE = text("kiosk.site", "", "Kiosk",
             "Site name shown on the idle screen", true, 80);
     public static final Key CAMERA_NAME = text("camera.name", "", "Kiosk",
-            "Camera to use, by name (empty = the first camera found)", true, 200);
+            "Camera to use, by name (empty = the first camera found); a running kiosk switches to it when the admin "
+                    + "screens close", true, 200);
 
     // ---- time clock (the keys and parsing of timeclock.TimeclockSettings)
     public static final Key TIMEZONE = timeclock(TimeclockSettings.KEY_ZONE, "Time clock",

@@ -47,6 +47,7 @@ public final class ReconnectingSource implements FrameSource {
 
     private FrameSource current;       // guarded by lock for hand-over with close()
     private boolean reading;           // a next() call is inside current.next()
+    private boolean reopen;            // reconnect() asked while a read was running: drop the source after it
     private volatile boolean closed;
     private volatile Status status = Status.NOT_STARTED;
     private volatile CameraException problem;
@@ -104,7 +105,10 @@ public final class ReconnectingSource implements FrameSource {
             } finally {
                 synchronized (lock) {
                     reading = false;
-                    if (closed) dropCurrent(src);
+                    if (closed || reopen) {
+                        reopen = false;
+                        dropCurrent(src);
+                    }
                 }
             }
             if (closed) break;
@@ -187,6 +191,25 @@ public final class ReconnectingSource implements FrameSource {
                 log.warn("camera status listener failed", e);
             }
         }
+    }
+
+    /**
+     * Lets go of the current device; the reading thread then creates and opens a new source from the factory (which
+     * may now name another camera). Any thread; a read in progress finishes first (a decoder is never closed under
+     * its reader).
+     */
+    public void reconnect() {
+        FrameSource toClose = null;
+        synchronized (lock) {
+            if (closed) return;
+            if (reading) {
+                reopen = true;
+            } else {
+                toClose = current;
+                current = null;
+            }
+        }
+        if (toClose != null) toClose.close();
     }
 
     /** The current (or last connected) camera; a placeholder name before the first connection. */

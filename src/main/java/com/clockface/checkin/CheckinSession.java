@@ -74,6 +74,24 @@ public final class CheckinSession {
     private long captureToNanos = Long.MAX_VALUE;
     private CheckinResult result;
     private SessionView view;
+    private CameraTimes cameraTimes;
+
+    /** The capture times of every frame the camera delivered (the kiosk's capture thread records them). */
+    @FunctionalInterface
+    public interface CameraTimes {
+        /** Capture times t with {@code fromNanos <= t <= toNanos}, in order. */
+        long[] between(long fromNanos, long toNanos);
+    }
+
+    /**
+     * Where the camera's own frame times come from when this session is fed only the frames a slower analysis
+     * took (the kiosk drops frames rather than queue them): the capture then carries them, so the injection
+     * signals measure the camera's rate and not the analysis rate. Null (the default): the fed frames are all.
+     */
+    public synchronized CheckinSession cameraTimes(CameraTimes times) {
+        this.cameraTimes = times;
+        return this;
+    }
 
     public CheckinSession(SessionSettings settings, CameraInfo camera, FaceFinder finder, CheckinAnalyser analyser) {
         this(settings, camera, finder, analyser, new ChallengeGenerator(), Instant::now);
@@ -341,7 +359,9 @@ public final class CheckinSession {
             frames.add(c.frame());
             faces.add(c.face());
         }
-        SessionCapture capture = new SessionCapture(camera, frames, faces, timeline(), complete, cancellations);
+        long[] camTimes = cameraTimes == null || frames.size() < 2 ? new long[0]
+                : cameraTimes.between(frames.get(0).timeNanos(), frames.get(frames.size() - 1).timeNanos());
+        SessionCapture capture = new SessionCapture(camera, frames, faces, timeline(), complete, cancellations, camTimes);
         CheckinResult r;
         try {
             r = analyser.analyse(capture);

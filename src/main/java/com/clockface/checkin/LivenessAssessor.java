@@ -49,7 +49,7 @@ public final class LivenessAssessor {
 
     public Assessment assess(SessionCapture c, LivenessProfile profile) {
         List<Integer> best = bestFrames(c);
-        InjectionReport injection = c.frames().size() >= 2 ? InjectionAnalyzer.analyze(c.camera(), c.frames()) : null;
+        InjectionReport injection = c.frames().size() >= 2 ? InjectionAnalyzer.analyze(c.camera(), c.frames(), c.cameraTimes()) : null;
         if (best.size() < MIN_FACE_FRAMES) {
             return new Assessment(LivenessResult.error(best.isEmpty() ? "No face was seen. Please look at the camera."
                     : "The face was seen too briefly. Please try again."), null, injection, best, new double[0]);

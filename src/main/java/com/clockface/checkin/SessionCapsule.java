@@ -78,6 +78,8 @@ public final class SessionCapsule {
                 meta.put("settings", settings.toProperties());
                 meta.put("complete", c.complete());
                 meta.put("cancellations", c.cancellations());
+                long[] camTimes = c.cameraTimes();
+                if (camTimes.length > 0) meta.put("camera_times_nanos", camTimes);
                 List<Map<String, Object>> frames = new ArrayList<>();
                 for (int i = 0; i < c.frames().size(); i++) {
                     String name = String.format(Locale.ROOT, "frames/%05d.jpg", i);
@@ -193,8 +195,10 @@ public final class SessionCapsule {
             }
             Map<String, String> settings = new LinkedHashMap<>();
             meta.path("settings").fields().forEachRemaining(en -> settings.put(en.getKey(), en.getValue().asText()));
+            long[] camTimes = new long[meta.path("camera_times_nanos").size()];
+            for (int i = 0; i < camTimes.length; i++) camTimes[i] = meta.path("camera_times_nanos").path(i).asLong();
             SessionCapture capture = new SessionCapture(camera, frames, faces, timeline,
-                    meta.path("complete").asBoolean(true), meta.path("cancellations").asInt());
+                    meta.path("complete").asBoolean(true), meta.path("cancellations").asInt(), camTimes);
             return new Contents(capture, settings, verdict);
         }
     }

@@ -29,6 +29,9 @@ public final class OnnxModel implements AutoCloseable {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(threads);
             opts.setInterOpNumThreads(1);
+            // ORT's pool threads otherwise spin for a while after every run: on a 2-core kiosk that burns the CPU the
+            // preview and the camera need between two detections (the kiosk benchmark measured it)
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = environment().createSession(file.toString(), opts);
             this.inputName = session.getInputNames().iterator().next();

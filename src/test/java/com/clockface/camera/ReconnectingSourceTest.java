@@ -72,6 +72,26 @@ class ReconnectingSourceTest {
         assertNull(src.next());
     }
 
+    /** Another camera chosen in the settings: the running source lets go of the old one and opens the new one. */
+    @Test
+    void reconnectOpensWhatTheFactoryNamesNow(@TempDir Path dir) throws Exception {
+        Path a = VideoFileSourceTest.recordClip(dir.resolve("a.avi"), 10, 25);
+        Path b = VideoFileSourceTest.recordClip(dir.resolve("b.avi"), 10, 25);
+        java.util.concurrent.atomic.AtomicReference<Path> chosen = new java.util.concurrent.atomic.AtomicReference<>(a);
+        ReconnectingSource src = new ReconnectingSource(() -> new VideoFileSource(chosen.get()), Duration.ofMillis(10));
+        src.open();
+        assertNotNull(src.next());
+        assertEquals("a.avi", src.info().name());
+        chosen.set(b);
+        src.reconnect();
+        assertNotNull(src.next());
+        assertEquals("b.avi", src.info().name());
+        assertEquals(RUNNING, src.status());
+        src.close();
+        src.reconnect(); // harmless once closed
+        assertNull(src.next());
+    }
+
     @Test
     void cameraVanishesMidSessionAndComesBack(@TempDir Path dir) throws Exception {
         Path clip = VideoFileSourceTest.recordClip(dir.resolve("cam.avi"), 12, 25);

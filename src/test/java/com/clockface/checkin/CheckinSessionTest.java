@@ -262,6 +262,25 @@ class CheckinSessionTest {
         assertEquals(0, r.captures.get(0).timeline().size());
     }
 
+    /** The kiosk analyses every 3rd frame on a busy CPU: the capture carries the camera's times of all frames. */
+    @Test
+    void aSessionFedSomeFramesHandsOverTheCamerasTimesOfAllFrames() {
+        Recorder r = new Recorder();
+        com.clockface.camera.FrameTimes camera = new com.clockface.camera.FrameTimes(900);
+        CheckinSession s = session(SessionSettings.defaults().withFlashMode(FlashMode.EXPRESS), r).cameraTimes(camera::between);
+        long t = 0;
+        for (int i = 0; i < 240 && r.captures.isEmpty(); i++, t += FRAME) {
+            camera.add(t);
+            if (i % 3 == 0) s.onFrame(new Frame(photo, t));
+        }
+        SessionCapture c = r.captures.get(0);
+        long first = c.frames().get(0).timeNanos(), last = c.frames().get(c.frames().size() - 1).timeNanos();
+        long[] times = c.cameraTimes();
+        assertEquals(first, times[0]);
+        assertEquals(last, times[times.length - 1]);
+        assertEquals(3 * (c.frames().size() - 1) + 1, times.length, "every camera frame from the first to the last analysed one");
+    }
+
     @Test
     void finishAnalysesACutShortRecordingAndErrorsWithoutFaces() {
         Recorder r = new Recorder();

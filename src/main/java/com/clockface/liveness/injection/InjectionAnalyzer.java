@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>Feed <b>every captured frame</b>, e.g. from the capture thread's frame hook, not only the frames a
  * slower face analysis picked from the latest-frame slot: otherwise LOW_FPS measures the analysis
- * rate and the gaps look like timing problems. Handing the same {@link Frame} object in twice is
+ * rate and the gaps look like timing problems. Or feed the analysed frames and hand the capture times of
+ * every frame to {@link #cameraTimes(long[])} (what the kiosk does). Handing the same {@link Frame} object in twice is
  * ignored (a consumer re-reading a slot), a different object with the same pixels is not.
  *
  * <p>All pixel statistics use the green channel: it carries most of the luminance and, unlike a
@@ -146,6 +147,7 @@ public final class InjectionAnalyzer {
     private final CameraInfo camera;
 
     private final List<Long> times = new ArrayList<>();
+    private long[] cameraTimes = new long[0];
     private final List<float[]> thumbs = new ArrayList<>();
     private final List<Double> noise = new ArrayList<>();
     private final List<Double> diffs = new ArrayList<>(); // diffs[i] = MAD between frame i and i+1
@@ -163,9 +165,35 @@ public final class InjectionAnalyzer {
     }
 
     public static InjectionReport analyze(CameraInfo camera, Iterable<Frame> frames) {
+        return analyze(camera, frames, new long[0]);
+    }
+
+    /**
+     * As {@link #analyze(CameraInfo, Iterable)}, with the capture times of every camera frame over the same stretch
+     * ({@link #cameraTimes(long[])}): the frames themselves may be only those a slower face analysis took.
+     */
+    public static InjectionReport analyze(CameraInfo camera, Iterable<Frame> frames, long[] cameraTimes) {
         InjectionAnalyzer a = new InjectionAnalyzer(camera);
+        a.cameraTimes(cameraTimes);
         for (Frame f : frames) a.accept(f);
         return a.report();
+    }
+
+    /**
+     * The capture time of every frame the camera delivered over the session, in order. When given (two or more),
+     * the rate and timing signals (LOW_FPS, TIMING_IRREGULAR) use them instead of the times of the frames fed to
+     * {@link #accept}: a kiosk whose analysis falls behind on a busy CPU must not make its camera look slow.
+     */
+    public synchronized void cameraTimes(long[] nanos) {
+        cameraTimes = nanos == null ? new long[0] : nanos.clone();
+    }
+
+    /** The times the rate and timing signals are measured on. */
+    private long[] timingTimes() {
+        if (cameraTimes.length >= 2) return cameraTimes;
+        long[] t = new long[times.size()];
+        for (int i = 0; i < t.length; i++) t[i] = times.get(i);
+        return t;
     }
 
     /** Adds the next frame of the session (capture order). */
@@ -213,15 +241,16 @@ public final class InjectionAnalyzer {
     /** The signals over all frames so far. */
     public synchronized InjectionReport report() {
         List<SignalResult> out = new ArrayList<>();
-        double fps = measuredFps();
+        long[] timing = timingTimes();
+        double fps = measuredFps(timing);
         out.add(virtualCamera());
-        out.add(lowFps(fps));
+        out.add(lowFps(fps, timing.length));
         out.add(frozen());
         out.add(new SignalResult(InjectionSignal.REPEATED_FRAMES, repeats, REPEAT_MIN_EVENTS, repeats >= REPEAT_MIN_EVENTS,
                 repeats + " exact frame re-appearance(s) after other frames"));
         out.add(looped());
         out.add(noiseAbsent());
-        out.add(timing());
+        out.add(timing(timing));
         return new InjectionReport(List.copyOf(out), risk(out), frames, fps);
     }
 
@@ -247,14 +276,14 @@ public final class InjectionAnalyzer {
                         : "device name is not a known virtual camera");
     }
 
-    private double measuredFps() {
-        if (frames < 2) return 0;
-        long span = times.get(times.size() - 1) - times.get(0);
-        return span > 0 ? (times.size() - 1) * 1e9 / span : 0;
+    private static double measuredFps(long[] times) {
+        if (times.length < 2) return 0;
+        long span = times[times.length - 1] - times[0];
+        return span > 0 ? (times.length - 1) * 1e9 / span : 0;
     }
 
-    private SignalResult lowFps(double fps) {
-        boolean enough = frames >= MIN_FRAMES_FOR_TIMING;
+    private SignalResult lowFps(double fps, int timed) {
+        boolean enough = timed >= MIN_FRAMES_FOR_TIMING;
         boolean fired = enough && fps < MIN_FPS * (1 - FPS_TOLERANCE);
         return new SignalResult(InjectionSignal.LOW_FPS, fps, MIN_FPS, fired,
                 enough ? String.format(Locale.ROOT, "measured %.1f fps", fps) : "too few frames to measure fps");
@@ -342,14 +371,14 @@ public final class InjectionAnalyzer {
         return s[s.length / 2];
     }
 
-    private SignalResult timing() {
-        if (frames < MIN_FRAMES_FOR_TIMING) {
+    private SignalResult timing(long[] times) {
+        if (times.length < MIN_FRAMES_FOR_TIMING) {
             return new SignalResult(InjectionSignal.TIMING_IRREGULAR, 0, 1, false, "too few frames to judge timing");
         }
-        long[] dt = new long[times.size() - 1];
+        long[] dt = new long[times.length - 1];
         int nonIncreasing = 0;
         for (int i = 0; i < dt.length; i++) {
-            dt[i] = times.get(i + 1) - times.get(i);
+            dt[i] = times[i + 1] - times[i];
             if (dt[i] <= 0) nonIncreasing++;
         }
         long[] sorted = dt.clone();

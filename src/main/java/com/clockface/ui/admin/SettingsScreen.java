@@ -46,7 +46,9 @@ final class SettingsScreen implements AdminView.Screen {
                 row = 0;
             }
             Control c;
-            if (!k.choices().isEmpty()) {
+            if (k == KioskSettings.CAMERA_NAME) {
+                c = cameraField();
+            } else if (!k.choices().isEmpty()) {
                 ComboBox<String> cb = new ComboBox<>();
                 cb.getItems().setAll(k.choices());
                 cb.setMaxWidth(Double.MAX_VALUE);
@@ -86,6 +88,25 @@ final class SettingsScreen implements AdminView.Screen {
         view.setPadding(new Insets(28, 32, 28, 32));
     }
 
+    /**
+     * The camera: pick one of the cameras connected now (listed off the FX thread: discovery can take a moment), or
+     * type a name or {@code file:VIDEO}; empty means the first camera found. A running kiosk switches to it when the
+     * admin screens close.
+     */
+    private static ComboBox<String> cameraField() {
+        ComboBox<String> cb = new ComboBox<>();
+        cb.setEditable(true);
+        cb.setPromptText("First camera found");
+        cb.setMaxWidth(Double.MAX_VALUE);
+        Ui.background(com.clockface.camera.Cameras::list, names -> {
+            String v = cb.getEditor().getText();
+            cb.getItems().setAll(names);
+            cb.getEditor().setText(v);
+            if (names.isEmpty()) cb.setPromptText("First camera found (none is connected now)");
+        }, e -> cb.setPromptText("First camera found (the list of cameras failed: " + e.getMessage() + ")"));
+        return cb;
+    }
+
     @Override
     public Node view() { return view; }
 
@@ -107,6 +128,7 @@ final class SettingsScreen implements AdminView.Screen {
 
     @SuppressWarnings("unchecked")
     private static String get(Control c) {
+        if (c instanceof ComboBox<?> cb && cb.isEditable()) return cb.getEditor().getText(); // typed, not yet committed
         if (c instanceof ComboBox<?> cb) return ((ComboBox<String>) cb).getValue();
         return ((TextInputControl) c).getText();
     }

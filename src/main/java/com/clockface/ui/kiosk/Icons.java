@@ -34,7 +34,7 @@ final class Icons {
     /**
      * An icon in a filled circle badge.
      *
-     * @param size   diameter in pixels
+     * @param size   diameter in pixels on a 720-line screen (scaled with {@link KioskScreen#UI_SCALE})
      * @param fg     stroke colour of the symbol
      * @param badge  circle fill, or null for no badge
      */
@@ -46,14 +46,22 @@ final class Icons {
         p.setStrokeWidth(kind == Kind.KEYPAD ? 3.2 : 2.2);
         p.setStrokeLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
         p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-        double scale = size / 24.0 * (badge == null ? 1.0 : 0.8);
-        p.setScaleX(scale);
-        p.setScaleY(scale);
+        var px = KioskScreen.scaled(size);
+        var scale = px.divide(24.0).multiply(badge == null ? 1.0 : 0.8);
+        p.scaleXProperty().bind(scale);
+        p.scaleYProperty().bind(scale);
         StackPane sp = new StackPane();
-        sp.setMinSize(size, size);
-        sp.setPrefSize(size, size);
-        sp.setMaxSize(size, size);
-        if (badge != null) sp.getChildren().add(new Circle(size / 2, badge));
+        sp.minWidthProperty().bind(px);
+        sp.minHeightProperty().bind(px);
+        sp.prefWidthProperty().bind(px);
+        sp.prefHeightProperty().bind(px);
+        sp.maxWidthProperty().bind(px);
+        sp.maxHeightProperty().bind(px);
+        if (badge != null) {
+            Circle c = new Circle(size / 2, badge);
+            c.radiusProperty().bind(px.divide(2));
+            sp.getChildren().add(c);
+        }
         sp.getChildren().add(p);
         sp.getStyleClass().add("icon");
         return sp;

@@ -54,6 +54,13 @@ public class KioskApp extends Application {
             stage.setFullScreenExitHint("");
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // a worker must not leave the kiosk
             stage.setFullScreen(true);
+            // a bare X session without a window manager (a common kiosk set-up, and Xvfb) ignores the full-screen
+            // request: cover the screen ourselves as well
+            javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
         }
         stage.show();
         screen.setTestSource(opts.testSource());
@@ -91,7 +98,7 @@ public class KioskApp extends Application {
         screen.setTestSource(rt.testSource());
         screen.setShowFps(Boolean.getBoolean("clockface.kiosk.fps"));
         Function<KioskRuntime, FrameAnalyzer> factory = analyzerOverride != null ? analyzerOverride
-                : r -> sessionAnalyzer(r, r.flashMode());
+                : r -> sessionAnalyzer(r, null);
         rt.start(factory, this::cameraStatus, screen.previewMeter());
         var ts = rt.timeclockSettings();
         screen.setZone(ts.zone());
@@ -103,12 +110,29 @@ public class KioskApp extends Application {
             @Override public void adminRequested() { openAdminEntry(); }
             @Override public void retry() { rt.analysis().requestReset(); }
         });
-        // inactivity: an open PIN pad or admin entry goes back to the kiosk after a while without input
+        // inactivity: an open PIN pad, admin entry or the admin screens go back to the kiosk after a while without
+        // input (nobody walks away from a half-typed PIN or an open admin session)
         stage.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
-        javafx.animation.Timeline idleCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        idleCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(1), e -> {
-                    if (screen.overlayOpen() && !firstRun && System.nanoTime() - lastInput > INACTIVITY_NANOS) closeOverlay();
+                    java.time.Duration limit = adminOpen ? adminTimeout : padTimeout;
+                    if (screen.overlayOpen() && !firstRun && System.nanoTime() - lastInput > limit.toNanos()) {
+                        log.info("back to the kiosk after {} s without input", limit.toSeconds());
+                        closeOverlay();
+                    }
                 }));
+        if (Boolean.getBoolean("clockface.kiosk.fps")) { // -Dclockface.kiosk.fps=true: a small read-out, bottom left
+            long[] last = {screen.previewMeter().total(), rt.analysis().meter().total(), System.nanoTime()};
+            idleCheck.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+                long p = screen.previewMeter().total(), a = rt.analysis().meter().total(), t = System.nanoTime();
+                double s = Math.max(1e-9, (t - last[2]) / 1e9);
+                screen.setFpsText(String.format(java.util.Locale.ROOT, "preview %.0f fps, analysis %.0f fps, camera %.0f fps",
+                        (p - last[0]) / s, (a - last[1]) / s, rt.capture().fps()));
+                last[0] = p;
+                last[1] = a;
+                last[2] = t;
+            }));
+        }
         idleCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
         idleCheck.play();
         if (rt.camera().status() == ReconnectingSource.Status.CAMERA_UNAVAILABLE) cameraStatus(rt.camera().status(), rt.camera().problem());
@@ -121,8 +145,13 @@ public class KioskApp extends Application {
     /** True once the kiosk runs: models loaded, camera and analysis started, screen wired (tests). */
     boolean ready() { return ready; }
 
-    static final long INACTIVITY_NANOS = 30_000_000_000L;
+    /** Without input for this long, the PIN pad or admin entry closes (tests shorten it). */
+    static volatile java.time.Duration padTimeout = java.time.Duration.ofSeconds(30);
+    /** ...and the admin screens, where reading a timesheet may take a while without touching anything. */
+    static volatile java.time.Duration adminTimeout = java.time.Duration.ofMinutes(2);
     private volatile long lastInput = System.nanoTime();
+    private boolean adminOpen;
+    private javafx.animation.Timeline idleCheck;
     private PinCheckin pin;
     private boolean firstRun;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -133,6 +162,8 @@ public class KioskApp extends Application {
 
     private void closeOverlay() {
         screen.closeOverlay();
+        adminOpen = false;
+        applySettings();
         runtime.analysis().setPaused(false);
     }
 
@@ -161,6 +192,7 @@ public class KioskApp extends Application {
                     });
                 }, this::closeOverlay);
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
         pad[0].requestFocus();
         java.time.Instant locked = pin.lockedUntil();
         if (locked != null) pad[0].locked(pin.punch("", new char[0], null).message());
@@ -226,6 +258,7 @@ public class KioskApp extends Application {
                     });
                 }, () -> pad[0].fail("Choose the admin PIN first: the kiosk cannot be used without one."));
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
     }
 
     static final String ADMIN_NAME = "admin";
@@ -255,6 +288,7 @@ public class KioskApp extends Application {
                     }
                 }), this::closeOverlay);
         screen.showOverlay(pad[0]);
+        lastInput = System.nanoTime();
         pad[0].requestFocus();
     }
 
@@ -265,13 +299,47 @@ public class KioskApp extends Application {
                 rt::engine, this::closeOverlay);
         view.setId("admin-view");
         screen.showOverlay(view);
+        adminOpen = true;
+        lastInput = System.nanoTime();
     }
 
-    /** The check-in session fed by the analysis thread, with the flash mode from the settings. */
+    /**
+     * Back from an overlay (the admin screens above all): what the settings say applies now (the check-in settings
+     * with the next session, see {@link #sessionAnalyzer}; the camera, the site name and the time zone here).
+     */
+    private void applySettings() {
+        try {
+            applySettings(runtime);
+        } catch (RuntimeException e) { // the kiosk goes on with what it had
+            log.warn("the settings could not be applied: {}", e.getMessage());
+        }
+    }
+
+    private void applySettings(KioskRuntime rt) {
+        screen.setSite(rt.settings().getString(KioskRuntime.KEY_SITE, ""));
+        screen.setZone(rt.timeclockSettings().zone());
+        if (rt.options().camera() != null) {
+            String chosen = rt.settings().getString(KioskRuntime.KEY_CAMERA, "");
+            if (!chosen.isBlank() && !chosen.equals(rt.options().camera())) {
+                log.info("camera '{}' from the settings applies when the kiosk starts without --camera (now {})", chosen,
+                        rt.options().camera());
+            }
+        } else if (rt.applyCameraSetting()) {
+            screen.setTestSource(rt.testSource());
+        }
+    }
+
+    /**
+     * The check-in session fed by the analysis thread. Each session is built with the settings of that moment (flash
+     * mode, the check-in rules, the camera), so a change in the admin screens applies to the next check-in.
+     *
+     * @param mode a fixed flash mode (tests), or null for the one in the settings
+     */
     static SessionAdapter sessionAnalyzer(KioskRuntime r, com.clockface.liveness.flash.FlashMode mode) {
-        var ts = r.timeclockSettings();
-        return new SessionAdapter(com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode),
-                () -> r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r), ts.zone(), r::hoursToday);
+        return new SessionAdapter(() -> new com.clockface.checkin.CheckinSession(
+                        com.clockface.checkin.SessionSettings.defaults().withFlashMode(mode != null ? mode : r.flashMode()),
+                        r.camera().info(), r.engine()::detect, KioskAnalysers.forRuntime(r)).cameraTimes(r.frameTimes()::between),
+                () -> r.timeclockSettings().zone(), r::hoursToday);
     }
 
     private void cameraStatus(ReconnectingSource.Status status, com.clockface.camera.CameraException problem) {
@@ -288,6 +356,7 @@ public class KioskApp extends Application {
     @Override
     public void stop() {
         if (screen != null) screen.stop();
+        if (idleCheck != null) idleCheck.stop();
         worker.shutdownNow();
         KioskRuntime rt = runtime;
         if (rt != null) rt.close();

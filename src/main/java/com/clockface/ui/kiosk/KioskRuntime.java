@@ -38,7 +38,10 @@ public final class KioskRuntime implements AutoCloseable {
     private final FaceEngine engine;
     private final SettingsRepository settings;
     private final LatestFrameSlot slot = new LatestFrameSlot();
+    // every captured frame's time: the analysis takes only some frames, the liveness checks need the camera's rate
+    private final com.clockface.camera.FrameTimes frameTimes = new com.clockface.camera.FrameTimes(1800);
     private ReconnectingSource camera;
+    private volatile String activeCamera; // the spec the camera source opens (read on every (re)connection)
     private CaptureThread capture;
     private AnalysisLoop analysis;
     private ScheduledExecutorService stats;
@@ -90,9 +93,10 @@ public final class KioskRuntime implements AutoCloseable {
      */
     public void start(Function<KioskRuntime, FrameAnalyzer> analyzerFactory, ReconnectingSource.StatusListener status,
                       FpsMeter previewMeter) {
-        camera = Cameras.reconnecting(cameraSpec());
+        activeCamera = cameraSpec();
+        camera = new ReconnectingSource(() -> Cameras.create(activeCamera));
         camera.addListener(status);
-        capture = new CaptureThread(camera, slot).start();
+        capture = new CaptureThread(camera, slot).onEveryFrame(f -> frameTimes.add(f.timeNanos())).start();
         analysis = new AnalysisLoop(slot, analyzerFactory.apply(this)).start();
         stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kiosk-stats");
@@ -103,6 +107,23 @@ public final class KioskRuntime implements AutoCloseable {
                         fmt(previewMeter.sample()), fmt(analysis.meter().sample()), fmt(capture.fps()),
                         slot.received(), slot.dropped()),
                 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** The camera spec in use now. */
+    public String activeCamera() { return activeCamera; }
+
+    /**
+     * Switches to the camera chosen in the settings if it changed (an admin picked another one). FX or any thread.
+     *
+     * @return true when the kiosk now opens another camera; false when nothing changed, or {@code --camera} decides
+     */
+    public boolean applyCameraSetting() {
+        String wanted = cameraSpec();
+        if (wanted.equals(activeCamera)) return false;
+        log.info("camera changed in the settings: {} -> {}", activeCamera, wanted);
+        activeCamera = wanted;
+        camera.reconnect();
+        return true;
     }
 
     /** The time-clock rules from the settings (zone, workday start, debounce...). */
@@ -147,12 +168,14 @@ public final class KioskRuntime implements AutoCloseable {
     public FaceEngine engine() { return engine; }
     public SettingsRepository settings() { return settings; }
     public LatestFrameSlot slot() { return slot; }
+    public com.clockface.camera.FrameTimes frameTimes() { return frameTimes; }
     public ReconnectingSource camera() { return camera; }
     public CaptureThread capture() { return capture; }
     public AnalysisLoop analysis() { return analysis; }
 
     public boolean testSource() {
-        return cameraSpec().strip().toLowerCase(java.util.Locale.ROOT).startsWith("file:");
+        String spec = activeCamera != null ? activeCamera : cameraSpec();
+        return spec.strip().toLowerCase(java.util.Locale.ROOT).startsWith("file:");
     }
 
     @Override

@@ -42,6 +42,15 @@ public final class KioskScreen {
     static final Color WARN = Color.rgb(251, 191, 36);
     static final Color INK = Color.rgb(11, 18, 32);
 
+    /**
+     * Size of the screen against the 720-line design (1 at 1280x720, 1.5 at 1920x1080): the type is in em and
+     * scales by itself, pixel sizes in code (icons, the photo, text widths) are multiplied by this. FX thread.
+     */
+    static final javafx.beans.property.DoubleProperty UI_SCALE = new javafx.beans.property.SimpleDoubleProperty(1);
+
+    /** {@code px} at 720 lines, scaled to the screen. */
+    static javafx.beans.binding.DoubleBinding scaled(double px) { return UI_SCALE.multiply(px); }
+
     /** What the buttons on the screen do; implemented by the app. */
     public interface Actions {
         void pinRequested();
@@ -79,10 +88,13 @@ public final class KioskScreen {
     private final FpsMeter previewMeter = new FpsMeter();
     private final FpsMeter pulseMeter = new FpsMeter();
     private Frame lastFrame;
+    private long lastPulseNanos;
+    private volatile long livePreviewNanos; // time the preview was on screen (the benchmark's preview fps is per this time)
     private ScreenModel shown;
     private ScreenModel.FlashPlan activePlan;
     private int paintedStep = -2;
     private long lastClockSecond = -1;
+    private ScreenModel.Cue shownCue;
     private boolean cardOverride; // a card the kiosk itself shows (PIN result), not the session's
     private final AnimationTimer timer;
 
@@ -96,8 +108,10 @@ public final class KioskScreen {
         root.getStyleClass().add("kiosk");
         root.getStylesheets().add(KioskScreen.class.getResource("kiosk.css").toExternalForm());
         // type scales with the screen height: 16 px at 720, 17 at 768, 24 at 1080
-        root.heightProperty().addListener((o, a, h) ->
-                root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(12, h.doubleValue() / 45))));
+        root.heightProperty().addListener((o, a, h) -> {
+            root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.max(12, h.doubleValue() / 45)));
+            UI_SCALE.set(Math.max(12, h.doubleValue() / 45) / 16);
+        });
 
         buildHud();
         buildIdle();
@@ -111,6 +125,7 @@ public final class KioskScreen {
         Label tb = new Label("TEST SOURCE");
         testBadge.getChildren().addAll(Icons.badge(Icons.Kind.CAMERA, 22, INK, null), tb);
         testBadge.setVisible(false);
+        testBadge.setCache(true);
         testBadge.setMouseTransparent(true);
         StackPane.setAlignment(testBadge, Pos.TOP_CENTER);
         StackPane.setMargin(testBadge, new Insets(14));
@@ -143,17 +158,22 @@ public final class KioskScreen {
 
         guidance.getStyleClass().add("guidance");
         guidance.setWrapText(true);
-        guidanceIcon.setMinSize(56, 56);
+        guidanceIcon.minWidthProperty().bind(scaled(56));
+        guidanceIcon.minHeightProperty().bind(scaled(56));
         HBox bar = new HBox(18, guidanceIcon, guidance);
         bar.setAlignment(Pos.CENTER);
         bar.getStyleClass().add("guidance-bar");
         bar.setMaxWidth(Region.USE_PREF_SIZE);
+        // the HUD sits over the live preview and is redrawn with every frame: cached bitmaps are only blended
+        top.setCache(true);
+        bar.setCache(true);
         Button pin = new Button("Use PIN");
         pin.getStyleClass().addAll("ghost-button");
         pin.setGraphic(Icons.badge(Icons.Kind.KEYPAD, 26, Color.WHITE, null));
         pin.setOnAction(e -> { if (actions != null) actions.pinRequested(); });
         pin.setFocusTraversable(false);
         pin.setId("hud-pin");
+        pin.setCache(true);
         BorderPane bottom = new BorderPane();
         bottom.setCenter(bar);
         bottom.setRight(pin);
@@ -197,7 +217,6 @@ public final class KioskScreen {
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         idle.getChildren().addAll(idleSite, top, idleClock, idleDate, gap(40), call, gap(14), hint, bottom, buttons);
-        idle.setPadding(new Insets(40, 40, 48, 40));
     }
 
     private void buildMessage() {
@@ -209,8 +228,9 @@ public final class KioskScreen {
         messageBody.getStyleClass().add("message-body");
         messageBody.setId("message-body");
         messageBody.setWrapText(true);
-        messageBody.setMaxWidth(900);
-        messageSpinner.setPrefSize(64, 64);
+        messageBody.maxWidthProperty().bind(scaled(900));
+        messageSpinner.prefWidthProperty().bind(scaled(64));
+        messageSpinner.prefHeightProperty().bind(scaled(64));
         messageButton.getStyleClass().add("primary-button");
         message.getChildren().addAll(messageTitle, messageBody, messageSpinner, messageButton);
     }
@@ -256,6 +276,9 @@ public final class KioskScreen {
     public void setShowFps(boolean show) { fpsLabel.setVisible(show); }
 
     public FpsMeter previewMeter() { return previewMeter; }
+
+    /** Nanoseconds the live preview was visible so far (benchmark: frames painted per second of preview). */
+    public long livePreviewNanos() { return livePreviewNanos; }
 
     /** Render-loop pulses (the refresh the flash colours are quantised to). */
     public FpsMeter pulseMeter() { return pulseMeter; }
@@ -313,6 +336,8 @@ public final class KioskScreen {
 
     private void pulse(long now) {
         pulseMeter.tick();
+        if (lastPulseNanos != 0 && preview.isVisible()) livePreviewNanos += now - lastPulseNanos;
+        lastPulseNanos = now;
         updateClock();
         ScreenModel m = models.get();
         if (m != shown) {
@@ -326,6 +351,7 @@ public final class KioskScreen {
         }
         lastFrame = f;
         paintFlash(m, now);
+        preview.flush(); // one composition per pulse, with this pulse's frame and colour
     }
 
     private static void chime(ScreenModel.ResultCard c) {
@@ -402,7 +428,10 @@ public final class KioskScreen {
         }
         if (live) {
             guidance.setText(m.sentence());
-            guidanceIcon.getChildren().setAll(cueIcon(m.cue()));
+            if (m.cue() != shownCue) { // a new icon only when the cue changes: new nodes would re-cache the bar
+                guidanceIcon.getChildren().setAll(cueIcon(m.cue()));
+                shownCue = m.cue();
+            }
             preview.setOval(m.oval(), m.frameWidth());
             Color ring = switch (m.cue()) {
                 case OK, WAIT -> PreviewPane.RING_OK;
@@ -434,7 +463,7 @@ public final class KioskScreen {
     static ImageView photo(com.clockface.vision.BgrImage img, double height) {
         ImageView v = new ImageView(PreviewImage.still(img));
         v.setPreserveRatio(true);
-        v.setFitHeight(height);
+        v.fitHeightProperty().bind(scaled(height));
         v.setSmooth(true);
         return v;
     }

@@ -26,6 +26,7 @@ final class PinPad extends StackPane {
     private final List<Field> fields;
     private final List<StringBuilder> values = new ArrayList<>();
     private final List<Label> boxes = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
     private final Label error = new Label();
     private final Button ok = new Button("OK");
     private int active;
@@ -52,29 +53,34 @@ final class PinPad extends StackPane {
             Label s = new Label(subtitle);
             s.getStyleClass().add("pin-field-label");
             s.setWrapText(true);
-            s.setMaxWidth(560);
+            s.maxWidthProperty().bind(KioskScreen.scaled(720));
+            s.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            s.setAlignment(Pos.CENTER);
             panel.getChildren().add(s);
         }
-        HBox row = new HBox(24);
-        row.setAlignment(Pos.CENTER);
+        // landscape screens (1280x720, 1366x768): the fields on the left, the keypad beside them, so the pad
+        // fits the height with room to spare
+        VBox left = new VBox(14);
+        left.setAlignment(Pos.CENTER_LEFT);
         for (int i = 0; i < fields.size(); i++) {
             values.add(new StringBuilder());
             Label l = new Label(fields.get(i).label());
             l.getStyleClass().add("pin-field-label");
+            labels.add(l);
             Label box = new Label(" ");
             box.getStyleClass().add("pin-field");
             box.setId("pin-field-" + i);
             int idx = i;
             box.setOnMouseClicked(e -> select(idx));
             boxes.add(box);
-            row.getChildren().add(new VBox(6, l, box));
+            left.getChildren().add(new VBox(6, l, box));
         }
-        panel.getChildren().add(row);
         error.getStyleClass().add("pin-error");
         error.setId("pin-error");
         error.setWrapText(true);
-        error.setMaxWidth(560);
-        panel.getChildren().add(error);
+        error.maxWidthProperty().bind(KioskScreen.scaled(420));
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        left.getChildren().add(error);
 
         GridPane keys = new GridPane();
         keys.setHgap(12);
@@ -88,10 +94,9 @@ final class PinPad extends StackPane {
             b.setFocusTraversable(false);
             String k = labels[i];
             b.setOnAction(e -> press(k));
-            if (k.length() > 1) b.setStyle("-fx-font-size: 1.2em;");
+            if (k.length() > 1) b.getStyleClass().add("pin-key-word");
             keys.add(b, i % 3, i / 3);
         }
-        panel.getChildren().add(keys);
         Button cancel = new Button("Cancel");
         cancel.getStyleClass().add("secondary-button");
         cancel.setId("pin-cancel");
@@ -101,8 +106,11 @@ final class PinPad extends StackPane {
         ok.setDefaultButton(false);
         ok.setOnAction(e -> submit(onSubmit));
         HBox actions = new HBox(18, cancel, ok);
-        actions.setAlignment(Pos.CENTER);
-        panel.getChildren().add(actions);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        left.getChildren().add(actions);
+        HBox body = new HBox(40, left, keys);
+        body.setAlignment(Pos.CENTER);
+        panel.getChildren().add(body);
         getChildren().add(panel);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode().isDigitKey()) press(e.getText().isEmpty() ? e.getCode().getName().replaceAll("\\D", "") : e.getText());
@@ -122,9 +130,18 @@ final class PinPad extends StackPane {
         active = i;
         for (int j = 0; j < boxes.size(); j++) {
             boxes.get(j).getStyleClass().remove("pin-field-active");
-            if (j == i) boxes.get(j).getStyleClass().add("pin-field-active");
+            labels.get(j).getStyleClass().remove("pin-field-label-active");
+            // not by colour alone: the field being typed into also has a marker and a bright bold label
+            labels.get(j).setText((j == i ? "\u25B6 " : "") + fields.get(j).label());
+            if (j == i) {
+                boxes.get(j).getStyleClass().add("pin-field-active");
+                labels.get(j).getStyleClass().add("pin-field-label-active");
+            }
         }
     }
+
+    /** The field digits go into now (tests). */
+    int activeField() { return active; }
 
     void press(String k) {
         if (busy) return;

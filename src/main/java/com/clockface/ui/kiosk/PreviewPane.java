@@ -1,47 +1,50 @@
 package com.clockface.ui.kiosk;
 
 import com.clockface.liveness.flash.FlashColour;
+import com.clockface.vision.BgrImage;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Arc;
 import javafx.scene.shape.ArcType;
 import javafx.scene.shape.Ellipse;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.scene.shape.StrokeLineCap;
 
 /**
- * The live preview with the face oval: the mirrored camera image fitted into the pane, a dark mask
- * around the oval, the oval ring and a progress arc; and the flash layer (the challenge colour over the
- * whole pane around the oval, slightly translucent inside it so the worker still sees themself).
- * FX thread only.
+ * The live preview with the face oval: the mirrored camera picture fitted into the pane and darkened around the
+ * oval, the oval ring and a progress arc; and the flash layer (the challenge colour over the whole pane around
+ * the oval, slightly translucent inside it so the worker still sees themself). The picture, the darkening and
+ * the flash are composed into one unscaled image by {@link PreviewImage}; the bars beside a 4:3 picture are the
+ * pane's background (dark, or the flash colour). FX thread only.
  */
 final class PreviewPane extends Pane {
-    static final Color MASK = Color.rgb(6, 10, 18, 0.78);
     static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
     static final Color RING_OK = Color.rgb(52, 211, 153);
     static final Color RING_ADJUST = Color.rgb(251, 191, 36);
-    private static final double FLASH_INSIDE_OPACITY = 0.30;
+    private static final Background DARK = new Background(new BackgroundFill(
+            Color.rgb(PreviewImage.MASK_R + 2, PreviewImage.MASK_G + 4, PreviewImage.MASK_B + 7), null, null));
 
-    private final PreviewImage preview = new PreviewImage();
+    private final PreviewImage picture = new PreviewImage();
     private final ImageView imageView = new ImageView();
-    private Shape mask = new Rectangle();
-    private Shape flashOutside = new Rectangle();
-    private final Ellipse flashInside = new Ellipse();
     private final Ellipse ring = new Ellipse();
     private final Arc progressArc = new Arc();
 
+    private BgrImage frame;
     private ScreenModel.OvalBox oval;
     private int ovalFrameWidth;
     private FlashColour flash;
-    private double lastW = -1, lastH = -1, lastScale, lastOx, lastOy;
-    private ScreenModel.OvalBox lastOval;
+    private boolean dirty;
+    // geometry from the last layout: picture size and place, and the oval in picture pixels
+    private int geomFrameW, geomFrameH, picW, picH;
+    private double ovalCx, ovalCy, ovalRx, ovalRy;
 
     PreviewPane() {
         getStyleClass().add("preview");
-        imageView.setSmooth(false); // nearest-neighbour: bilinear scaling in the software pipeline costs more than the whole rest of the frame
-        imageView.setPreserveRatio(false);
+        setBackground(DARK);
+        imageView.setSmooth(false);
         ring.setFill(Color.TRANSPARENT);
         ring.setStrokeWidth(6);
         ring.setStroke(RING_NEUTRAL);
@@ -51,92 +54,101 @@ final class PreviewPane extends Pane {
         progressArc.setStrokeWidth(10);
         progressArc.setStrokeLineCap(StrokeLineCap.ROUND);
         progressArc.setStartAngle(90);
-        flashInside.setVisible(false);
-        getChildren().addAll(imageView, mask, flashOutside, flashInside, ring, progressArc);
-        flashOutside.setVisible(false);
-    }
-
-    /** Shows a new camera frame; FX thread. */
-    void showFrame(com.clockface.vision.BgrImage frame) {
-        if (preview.show(frame)) {
-            imageView.setImage(preview.image());
-            requestLayout();
+        // redrawn over every camera frame: as cached bitmaps they are blended, and rasterised again only when they
+        // change (a colour, the progress); rasterising them each frame cost more than the picture in the SW pipeline
+        for (Shape sh : new Shape[] {ring, progressArc}) {
+            sh.setCache(true);
+            sh.setMouseTransparent(true);
         }
+        getChildren().addAll(imageView, ring, progressArc);
     }
 
-    boolean hasFrame() { return preview.image() != null; }
+    /** Shows a new camera frame at the next {@link #flush()}; FX thread. */
+    void showFrame(BgrImage f) {
+        frame = f;
+        dirty = true;
+    }
+
+    /** Composes the picture once per pulse if the frame or the flash changed (or leaves it to the layout pass). */
+    void flush() {
+        if (!dirty || frame == null) return;
+        if (frame.width() != geomFrameW || frame.height() != geomFrameH) requestLayout(); // the layout composes it
+        else paint();
+    }
+
+    boolean hasFrame() { return picture.image() != null; }
 
     void setOval(ScreenModel.OvalBox o, int frameWidth) {
         if (o == null || o.equals(oval) && frameWidth == ovalFrameWidth) return;
         oval = o;
         ovalFrameWidth = frameWidth;
+        geomFrameW = -1; // recompute the geometry at the next layout
         requestLayout();
     }
 
     void setRing(Color c, double progress) {
         ring.setStroke(c);
         progressArc.setLength(-360 * Math.max(0, Math.min(1, progress)));
-        progressArc.setVisible(progress > 0.001);
+        progressArc.setVisible(flash == null && progress > 0.001);
     }
 
-    /** Paints a challenge colour, or clears it with null. */
+    /** Paints a challenge colour, or clears it with null, at the next {@link #flush()} (this pulse). */
     void setFlash(FlashColour c) {
+        if (java.util.Objects.equals(c, flash)) return;
         flash = c;
         boolean on = c != null;
-        flashOutside.setVisible(on);
-        flashInside.setVisible(on);
+        setBackground(on ? new Background(new BackgroundFill(Color.rgb(c.r(), c.g(), c.b()), null, null)) : DARK);
         ring.setVisible(!on);
         progressArc.setVisible(!on && progressArc.getLength() != 0);
-        if (on) {
-            flashOutside.setFill(Color.rgb(c.r(), c.g(), c.b()));
-            flashInside.setFill(Color.rgb(c.r(), c.g(), c.b(), FLASH_INSIDE_OPACITY));
-        }
+        dirty = true;
     }
 
     FlashColour flash() { return flash; }
 
+    /** The composed preview picture (tests). */
+    PreviewImage picture() { return picture; }
+
+    private void paint() {
+        if (frame == null || picW <= 0 || picH <= 0) return;
+        if (picture.compose(frame, picW, picH, ovalCx, ovalCy, ovalRx, ovalRy, flash)) imageView.setImage(picture.image());
+        dirty = false;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth(), h = getHeight();
-        int iw = preview.width(), ih = preview.height();
-        if (iw == 0 || w <= 0 || h <= 0) return;
+        if (frame == null || w <= 0 || h <= 0) return;
+        int iw = frame.width(), ih = frame.height();
         double s = Math.min(w / iw, h / ih);
-        double dw = iw * s, dh = ih * s;
-        double ox = (w - dw) / 2, oy = (h - dh) / 2;
-        imageView.setFitWidth(dw);
-        imageView.setFitHeight(dh);
+        int pw = (int) Math.round(iw * s), ph = (int) Math.round(ih * s);
+        // whole pixels: the picture is drawn unscaled, so it must sit on the pixel grid
+        int ox = (int) Math.round((w - pw) / 2), oy = (int) Math.round((h - ph) / 2);
         imageView.relocate(ox, oy);
         ScreenModel.OvalBox o = oval != null ? oval
                 : new ScreenModel.OvalBox(iw / 2.0, ih * 0.48, ih * 0.31 * 0.75, ih * 0.31);
-        if (w == lastW && h == lastH && s == lastScale && ox == lastOx && oy == lastOy && o.equals(lastOval)) return;
-        lastW = w; lastH = h; lastScale = s; lastOx = ox; lastOy = oy; lastOval = o;
         // the preview is mirrored, so is the oval's x; scale the oval from the frame it was computed on
         double fs = ovalFrameWidth > 0 ? (double) iw / ovalFrameWidth : 1.0;
-        double cx = ox + (iw - o.centerX() * fs) * s;
-        double cy = oy + o.centerY() * fs * s;
+        double cx = (iw - o.centerX() * fs) * s, cy = o.centerY() * fs * s;
         double rx = o.radiusX() * fs * s, ry = o.radiusY() * fs * s;
-        for (Ellipse e : new Ellipse[] {ring, flashInside}) {
-            e.setCenterX(cx);
-            e.setCenterY(cy);
-            e.setRadiusX(rx);
-            e.setRadiusY(ry);
-        }
-        progressArc.setCenterX(cx);
-        progressArc.setCenterY(cy);
+        boolean changed = iw != geomFrameW || ih != geomFrameH || pw != picW || ph != picH
+                || cx != ovalCx || cy != ovalCy || rx != ovalRx || ry != ovalRy;
+        geomFrameW = iw;
+        geomFrameH = ih;
+        picW = pw;
+        picH = ph;
+        ovalCx = cx;
+        ovalCy = cy;
+        ovalRx = rx;
+        ovalRy = ry;
+        ring.setCenterX(ox + cx);
+        ring.setCenterY(oy + cy);
+        ring.setRadiusX(rx);
+        ring.setRadiusY(ry);
+        progressArc.setCenterX(ox + cx);
+        progressArc.setCenterY(oy + cy);
         progressArc.setRadiusX(rx + 14);
         progressArc.setRadiusY(ry + 14);
-        Shape newMask = Shape.subtract(new Rectangle(0, 0, w, h), new Ellipse(cx, cy, rx, ry));
-        newMask.setFill(MASK);
-        Shape newFlash = Shape.subtract(new Rectangle(0, 0, w, h), new Ellipse(cx, cy, rx, ry));
-        newFlash.setFill(flashOutside.getFill());
-        newFlash.setVisible(flashOutside.isVisible());
-        getChildren().set(getChildren().indexOf(mask), newMask);
-        getChildren().set(getChildren().indexOf(flashOutside), newFlash);
-        mask = newMask;
-        flashOutside = newFlash;
-        mask.setMouseTransparent(true);
-        mask.setCache(true); // a cached bitmap is blended, not re-rasterised, when the preview under it changes
-        flashOutside.setMouseTransparent(true);
+        if (changed) paint();
     }
 
     /** Centre and radii of the oval on screen (for tests and the card layout). */

@@ -36,6 +36,7 @@ final class ResultCards {
         card.setUserData(c);
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setAlignment(Pos.CENTER_LEFT);
+        card.setCache(true); // over the live preview: its drop shadow is not recomputed with every camera frame
 
         Label title = new Label(c.title());
         title.getStyleClass().add("card-title");
@@ -47,6 +48,7 @@ final class ResultCards {
 
         if (c.success() || c.kind() == ResultCard.Kind.ALREADY) {
             VBox facts = new VBox(6);
+            facts.setAlignment(Pos.CENTER_LEFT);
             if (c.name() != null) {
                 Label name = new Label(c.name());
                 name.getStyleClass().add("card-name");
@@ -68,13 +70,13 @@ final class ResultCards {
                 Label d = new Label(c.detail());
                 d.getStyleClass().add("card-detail");
                 d.setWrapText(true);
-                d.setMaxWidth(640);
+                d.maxWidthProperty().bind(KioskScreen.scaled(640));
                 facts.getChildren().add(d);
             }
             HBox body = new HBox(28);
             body.setAlignment(Pos.CENTER_LEFT);
             if (c.photo() != null) {
-                Node photo = KioskScreen.photo(c.photo(), 200);
+                Node photo = KioskScreen.photo(c.photo(), 220);
                 photo.getStyleClass().add("card-photo");
                 body.getChildren().add(photo);
             }
@@ -85,7 +87,7 @@ final class ResultCards {
             d.getStyleClass().add("card-detail");
             d.setId("card-detail");
             d.setWrapText(true);
-            d.setMaxWidth(720);
+            d.maxWidthProperty().bind(KioskScreen.scaled(720));
             card.getChildren().add(d);
             if (actions != null && (c.kind() == ResultCard.Kind.NOT_RECOGNISED || c.kind() == ResultCard.Kind.LIVENESS_FAILED
                     || c.kind() == ResultCard.Kind.ERROR)) {

@@ -1,18 +1,14 @@
 package com.clockface.ui.kiosk;
 
-import com.clockface.checkin.CheckinAnalyser;
 import com.clockface.checkin.CheckinResult;
 import com.clockface.checkin.CheckinSession;
-import com.clockface.checkin.FaceFinder;
 import com.clockface.checkin.Guidance;
 import com.clockface.checkin.Oval;
-import com.clockface.checkin.SessionSettings;
 import com.clockface.checkin.SessionState;
 import com.clockface.checkin.SessionView;
 import com.clockface.liveness.flash.ColourSequence;
 import com.clockface.ui.kiosk.ScreenModel.ResultCard;
 import com.clockface.vision.BgrImage;
-import com.clockface.vision.CameraInfo;
 import com.clockface.vision.Face;
 import com.clockface.vision.Frame;
 
@@ -30,11 +26,8 @@ import java.util.function.Supplier;
 final class SessionAdapter implements FrameAnalyzer {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    private final SessionSettings settings;
-    private final Supplier<CameraInfo> camera;
-    private final FaceFinder finder;
-    private final CheckinAnalyser analyser;
-    private final ZoneId zone;
+    private final Supplier<CheckinSession> newSession;
+    private final Supplier<ZoneId> zone;
     private final LongFunction<String> hoursToday;
     private CheckinSession session;
 
@@ -45,14 +38,13 @@ final class SessionAdapter implements FrameAnalyzer {
     private ScreenModel cardModel;
 
     /**
+     * @param newSession builds the session at the first frame and after every {@link #reset()}, so settings an
+     *                   admin changed meanwhile (flash mode, camera, thresholds) apply to the next check-in
+     * @param zone       the kiosk's time zone (the card's time)
      * @param hoursToday "Hours today: 3.5" for a person id (may return null)
      */
-    SessionAdapter(SessionSettings settings, Supplier<CameraInfo> camera, FaceFinder finder, CheckinAnalyser analyser,
-                   ZoneId zone, LongFunction<String> hoursToday) {
-        this.settings = settings;
-        this.camera = camera;
-        this.finder = finder;
-        this.analyser = analyser;
+    SessionAdapter(Supplier<CheckinSession> newSession, Supplier<ZoneId> zone, LongFunction<String> hoursToday) {
+        this.newSession = newSession;
         this.zone = zone;
         this.hoursToday = hoursToday;
     }
@@ -62,7 +54,7 @@ final class SessionAdapter implements FrameAnalyzer {
 
     @Override
     public ScreenModel onFrame(Frame frame) {
-        if (session == null) session = new CheckinSession(settings, camera.get(), finder, analyser);
+        if (session == null) session = newSession.get();
         SessionView v = session.onFrame(frame);
         if (v.face() != null && (v.state() == SessionState.ALIGNING || v.state() == SessionState.FLASHING)) {
             lastFacePhoto = crop(frame.image(), v.face());
@@ -84,6 +76,7 @@ final class SessionAdapter implements FrameAnalyzer {
     @Override
     public void reset() {
         if (session != null) session.reset();
+        session = null; // the next frame starts a session with the settings as they are now
         planSequence = null;
         lastFacePhoto = null;
     }
@@ -141,7 +134,8 @@ final class SessionAdapter implements FrameAnalyzer {
     ResultCard card(CheckinResult r) {
         if (r == null) return new ResultCard(ResultCard.Kind.ERROR, "Please try again", "Something went wrong.", null, null, null, null, null);
         String name = r.match() != null ? r.match().name() : null;
-        String time = r.punch() != null ? HM.format(r.punch().at().atZone(zone)) : HM.format(r.at().atZone(zone));
+        ZoneId z = zone.get();
+        String time = r.punch() != null ? HM.format(r.punch().at().atZone(z)) : HM.format(r.at().atZone(z));
         String hours = r.match() != null && r.decision().punched() ? hoursToday.apply(r.match().personId()) : null;
         return switch (r.decision()) {
             case PUNCH_IN -> new ResultCard(ResultCard.Kind.CLOCKED_IN, "Clocked IN", null, name, "IN", time, hours, lastFacePhoto);

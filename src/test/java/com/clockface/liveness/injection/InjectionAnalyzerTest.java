@@ -228,6 +228,21 @@ class InjectionAnalyzerTest {
         assertFalse(r.fired(FROZEN_FRAMES));
     }
 
+    /** A kiosk whose face analysis takes every 3rd frame on a busy CPU: the camera's own times say the rate is fine. */
+    @Test
+    void analysedFramesWithTheCamerasTimesMeasureTheCameraNotTheAnalysis() {
+        List<Frame> analysed = new ArrayList<>();
+        for (int i = 0; i < live.size(); i += 3) analysed.add(live.get(i));
+        long[] camera = live.stream().mapToLong(Frame::timeNanos).toArray();
+        InjectionReport r = print("every 3rd frame + camera times", InjectionAnalyzer.analyze(WEBCAM, analysed, camera));
+        assertFalse(r.fired(LOW_FPS), r.get(LOW_FPS).detail());
+        assertFalse(r.fired(TIMING_IRREGULAR), r.get(TIMING_IRREGULAR).detail());
+        assertEquals(InjectionAnalyzer.analyze(WEBCAM, live).measuredFps(), r.measuredFps(), 1e-9, "the camera's rate");
+        // a camera that really is slow still fires, whatever the analysis saw
+        long[] slow = analysed.stream().mapToLong(Frame::timeNanos).toArray();
+        assertTrue(InjectionAnalyzer.analyze(WEBCAM, analysed, slow).fired(LOW_FPS));
+    }
+
     @Test
     void timingRules() {
         List<Frame> exact = new ArrayList<>(), backwards = new ArrayList<>(), wild = new ArrayList<>();

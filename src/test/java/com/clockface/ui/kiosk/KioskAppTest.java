@@ -55,6 +55,50 @@ class KioskAppTest {
         assertTrue(app.runtime().home().database().toFile().isFile(), "the kiosk opened its database in --home");
     }
 
+    /**
+     * The camera comes from the settings when there is no --camera; an admin picks another one in the admin Settings
+     * screen, opened from the kiosk, and the kiosk switches to it when the admin screens close.
+     */
+    @Test
+    void aCameraPickedInTheSettingsScreenIsUsedWhenTheAdminScreensClose() throws Exception {
+        KioskTestSupport.prepareHome(home);
+        String room = "file:" + KioskTestSupport.emptyRoomCamera(home.resolve("room"));
+        String video = "file:" + DATA.resolve("videos/live/00002.webm");
+        try (var db = com.clockface.store.Database.open(com.clockface.store.AppHome.at(home))) {
+            new com.clockface.store.SettingsRepository(db).set(KioskRuntime.KEY_CAMERA, room);
+        }
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupApplication(KioskApp.class, "--home", home.toString(), "--windowed");
+        app = KioskTestSupport.waitForRunning(120);
+        assertEquals(room, app.runtime().activeCamera(), "no --camera: the camera named in the settings");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.runtime().slot().peek() != null);
+        assertEquals(640, app.runtime().slot().peek().image().width());
+
+        FxRobot robot = new FxRobot();
+        robot.clickOn("#idle-admin");
+        for (char c : KioskTestSupport.ADMIN_PIN.toCharArray()) robot.clickOn("#key-" + c);
+        robot.clickOn("#pin-ok");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#admin-view").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#nav-settings");
+        javafx.scene.control.ComboBox<?> camera = robot.lookup(n -> ("setting-" + KioskRuntime.KEY_CAMERA).equals(n.getId()))
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(camera.isEditable(), "a camera is picked from the list of cameras found, or typed");
+        assertEquals(room, camera.getEditor().getText(), "the field shows the camera in use");
+        WaitForAsyncUtils.asyncFx(() -> camera.getEditor().setText(video)).get(); // as typed (the field is below the fold)
+        robot.clickOn("#settings-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(video, app.runtime().settings().getString(KioskRuntime.KEY_CAMERA, ""), "stored");
+        assertEquals(room, app.runtime().activeCamera(), "still the old camera while the admin screens are open");
+
+        robot.clickOn("#close-admin");
+        assertEquals(video, app.runtime().activeCamera());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "00002.webm".equals(app.runtime().camera().info().name()));
+        // the recording's person now stands in front of the kiosk: the live view shows them
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.screen().shownModel() != null
+                && app.screen().shownModel().phase() != ScreenModel.Phase.IDLE);
+    }
+
     @Test
     void aMissingVideoShowsCameraUnavailableAndKeepsRunning() throws Exception {
         FxToolkit.registerPrimaryStage();

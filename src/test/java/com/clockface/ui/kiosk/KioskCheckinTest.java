@@ -50,41 +50,58 @@ class KioskCheckinTest {
         app = KioskTestSupport.waitForRunning(180);
     }
 
+    /** The check events stored so far, as "decision outcome liveness match signals" lines (assertion messages). */
+    private String events() {
+        try (Database db = Database.open(AppHome.at(home))) {
+            StringBuilder b = new StringBuilder();
+            for (var e : new com.clockface.store.CheckEventRepository(db).listRange(Instant.now().minus(1, ChronoUnit.HOURS),
+                    Instant.now().plus(1, ChronoUnit.HOURS), 20)) {
+                b.append("\n  ").append(e.decision()).append(' ').append(e.outcome()).append(" liveness ").append(e.livenessScore())
+                        .append(" match ").append(e.matchScore()).append(' ').append(e.signalsJson());
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * apfol's recording (live/00002) is a live person whose passive liveness is ~1.00 (README): a check-in on it must
+     * be a confirmed IN punch, nothing less. (zubair's live/00001 scores ~0.58, a REVIEW by design, so it cannot
+     * tell a working kiosk from a broken one.)
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("passes when the machine is quiet; under heavy load the session judged the recording "
-            + "LIVENESS_FAILED once (its verdict on a replayed video varies with frame timing) - to be made robust")
     void anEnrolledPersonClocksInAndTheCardShowsIt() throws Exception {
-        long person = KioskTestSupport.enrolFromVideo(home, ZUBAIR, "2001", "Zubair Khan");
-        start(ZUBAIR);
+        long person = KioskTestSupport.enrolFromVideo(home, APFOL, "2002", "Ana Pfol");
+        start(APFOL);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.screen().cardShown() != null);
         ScreenModel.ResultCard card = app.screen().cardShown();
-        // passive-only liveness on a recording may be judged uncertain: then the punch is PENDING for review (the
-        // session's rule) and the card says so; either way the person is recognised and an IN punch is stored
-        assertTrue(card.kind() == ScreenModel.ResultCard.Kind.CLOCKED_IN || card.kind() == ScreenModel.ResultCard.Kind.PENDING,
-                card.kind() + ": " + card.title() + " / " + card.detail());
-        assertEquals("Zubair Khan", card.name());
+        assertEquals(ScreenModel.ResultCard.Kind.CLOCKED_IN, card.kind(), card.title() + " / " + card.detail() + events());
+        assertEquals("Clocked IN", card.title());
+        assertEquals("Ana Pfol", card.name());
         assertEquals("IN", card.punchLabel());
+        assertNotNull(card.time());
         assertNotNull(card.photo(), "the card shows the face that was recognised");
 
-        // the punch the card confirms is on disk
+        // the punch the card confirms is on disk, as the card says
         try (Database db = Database.open(AppHome.at(home))) {
             List<Punch> punches = new PunchRepository(db).listByPerson(person, Instant.now().minus(1, ChronoUnit.HOURS),
                     Instant.now().plus(1, ChronoUnit.HOURS));
             assertEquals(1, punches.size());
             assertEquals(PunchKind.IN, punches.get(0).kind());
             assertEquals(PunchSource.FACE, punches.get(0).source());
-            assertEquals(card.kind() == ScreenModel.ResultCard.Kind.CLOCKED_IN ? com.clockface.timeclock.PunchStatus.CONFIRMED
-                    : com.clockface.timeclock.PunchStatus.PENDING, punches.get(0).status(), "the card tells the stored status");
+            assertEquals(com.clockface.timeclock.PunchStatus.CONFIRMED, punches.get(0).status());
+            assertEquals(card.time(), java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(punches.get(0).at().atZone(app.runtime().timeclockSettings().zone())), "the card shows the stored time");
         }
     }
 
+    /** Someone else is enrolled; apfol passes liveness, so the refusal is about who it is. */
     @Test
     void anUnknownPersonIsNotRecognisedAndNothingIsPunched() throws Exception {
-        long person = KioskTestSupport.enrolFromVideo(home, ZUBAIR, "2001", "Zubair Khan");
+        KioskTestSupport.enrolFromVideo(home, ZUBAIR, "2001", "Zubair Khan");
         start(APFOL);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.screen().cardShown() != null);
         ScreenModel.ResultCard card = app.screen().cardShown();
-        assertEquals(ScreenModel.ResultCard.Kind.NOT_RECOGNISED, card.kind(), card.title() + " / " + card.detail());
+        assertEquals(ScreenModel.ResultCard.Kind.NOT_RECOGNISED, card.kind(), card.title() + " / " + card.detail() + events());
         assertEquals("Not recognised", card.title());
         assertTrue(card.detail().contains("PIN"), "the card offers the PIN");
         assertNull(card.name());

@@ -88,6 +88,29 @@ class KioskPinTest {
         }
     }
 
+    /** A worker who walks away from a half-typed PIN: the kiosk goes back to its idle screen by itself. */
+    @Test
+    void aPinPadLeftAloneGoesBackToTheKiosk() throws Exception {
+        KioskTestSupport.prepareHome(home);
+        KioskApp.padTimeout = java.time.Duration.ofSeconds(2);
+        try {
+            start();
+            robot.clickOn("#idle-pin");
+            type("10");
+            assertTrue(app.screen().overlayOpen());
+            assertTrue(robot.lookup("\u25B6 Employee number").tryQuery().isPresent(), "the field typed into is marked, not only coloured");
+            Thread.sleep(1000);
+            assertTrue(app.screen().overlayOpen(), "still open while the worker may be thinking");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.screen().overlayOpen());
+            long analysed = app.runtime().analysis().meter().total();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.runtime().analysis().meter().total() > analysed); // face check-ins resume
+            robot.clickOn("#idle-pin");
+            assertEquals(" ", robot.lookup("#pin-field-0").queryLabeled().getText(), "a new pad: the digits typed before are gone");
+        } finally {
+            KioskApp.padTimeout = java.time.Duration.ofSeconds(30);
+        }
+    }
+
     @Test
     void fiveWrongPinsLockThePad() throws Exception {
         KioskTestSupport.prepareHome(home);

@@ -81,6 +81,47 @@ final class KioskTestSupport {
         return dir;
     }
 
+    /**
+     * A constant-frame-rate copy of a recording (each output frame repeats the source frame due at its time),
+     * written with JavaCV's own encoder (MPEG-4 in AVI, no ffmpeg binary). The webcam recordings in the data
+     * set have a variable rate (live/00002: 214 frames in 11.7 s, 18 fps); a benchmark of a 25 fps preview needs
+     * a source that delivers 30 fps. Reuses {@code out} when it exists.
+     */
+    static java.nio.file.Path constantRateCopy(java.nio.file.Path video, double fps, java.nio.file.Path out) throws Exception {
+        if (java.nio.file.Files.isRegularFile(out)) return out;
+        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        java.nio.file.Path part = out.resolveSibling(out.getFileName() + ".part.avi");
+        try (com.clockface.camera.VideoFileSource src = new com.clockface.camera.VideoFileSource(video);
+             org.bytedeco.javacv.Java2DFrameConverter conv = new org.bytedeco.javacv.Java2DFrameConverter()) {
+            src.open();
+            com.clockface.vision.Frame cur = src.next(), next = src.next();
+            long t0 = cur.timeNanos();
+            var rec = new org.bytedeco.javacv.FFmpegFrameRecorder(part.toFile(), cur.image().width(), cur.image().height());
+            rec.setFormat("avi");
+            rec.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+            rec.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+            rec.setFrameRate(fps);
+            rec.setVideoQuality(2);
+            rec.start();
+            try {
+                for (long k = 0; ; k++) {
+                    long t = t0 + Math.round(k * 1e9 / fps);
+                    while (next != null && next.timeNanos() <= t) {
+                        cur = next;
+                        next = src.next();
+                    }
+                    if (next == null && t > cur.timeNanos() + 1e9 / fps) break;
+                    rec.record(conv.convert(cur.image().toBufferedImage()));
+                }
+            } finally {
+                rec.stop();
+                rec.release();
+            }
+        }
+        java.nio.file.Files.move(part, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return out;
+    }
+
     /** Waits until the kiosk loaded its models and started the camera. */
     static KioskApp waitForRunning(int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
