@@ -98,8 +98,17 @@ class AdminCliTest {
                 "--actor", "maria", "--json");
         assertEquals(0, out.exit(), out.err());
 
-        Run ts = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--person", "EMP001", "--json");
+        // JSON on stdout without asking: one flat row per shift (who, workday, in, out, hours) and the totals
+        Run ts = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--person", "EMP001");
         assertEquals(0, ts.exit(), ts.err());
+        JsonNode row = ts.json().get("shifts").get(0);
+        assertEquals(1, ts.json().get("shifts").size(), ts.out());
+        assertEquals("EMP001", row.get("employeeNo").asText());
+        assertEquals("Ana Lima", row.get("name").asText());
+        assertEquals("2026-03-02", row.get("workday").asText());
+        assertEquals("2026-03-02T08:00:00+01:00", row.get("in").asText());
+        assertEquals("2026-03-02T16:30:00+01:00", row.get("out").asText());
+        assertEquals(8.5, row.get("hours").asDouble());
         JsonNode shift = onlyShifts(ts).get(0);
         assertEquals("2026-03-02", shift.get("workday").asText());
         assertEquals("2026-03-02T08:00:00+01:00", shift.get("in").asText());
@@ -294,9 +303,13 @@ class AdminCliTest {
         run("punch", "add", "--id", "EMP001", "--kind", "IN", "--at", "2026-03-02T08:00", "--reason", "r");
         run("punch", "add", "--id", "EMP001", "--kind", "OUT", "--at", "2026-03-02T12:00", "--reason", "r");
         Path csv = dir.resolve("hours.csv");
-        Run r = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", csv.toString());
+        Run r = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", csv.toString(), "--text");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("EMP001  Ana Lima   4.00 h"), r.out());
+        assertTrue(r.out().contains("2026-03-02  08:00 - 12:00    4.00 h"), r.out());
+        Run both = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--text", "--json");
+        assertEquals(1, both.exit());
+        assertTrue(both.err().contains("contradict"), both.err());
         String text = Files.readString(csv);
         assertTrue(text.contains("EMP001,Ana Lima,2026-03-02,2026-03-02 08:00,2026-03-02 12:00"), text);
         assertTrue(Files.exists(dir.resolve("hours-summary.csv")));
