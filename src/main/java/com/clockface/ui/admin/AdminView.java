@@ -32,7 +32,14 @@ public final class AdminView extends BorderPane {
 
     /** Where the face models come from: the kiosk passes its loaded engine; the desk app loads one on first use. */
     @FunctionalInterface
-    public interface EngineSource extends Callable<FaceEngine> { }
+    public interface EngineSource extends Callable<FaceEngine> {
+        /** An engine that is loaded already (the kiosk's): gallery changes made here reach it at once. */
+        static EngineSource of(FaceEngine loaded) { return new Loaded(loaded); }
+    }
+
+    private record Loaded(FaceEngine engine) implements EngineSource {
+        @Override public FaceEngine call() { return engine; }
+    }
 
     public static final String CSS = AdminView.class.getResource("admin.css").toExternalForm();
 
@@ -59,6 +66,7 @@ public final class AdminView extends BorderPane {
         this.services = services;
         this.admin = admin;
         this.engine = engine;
+        if (engine instanceof Loaded l) loadedEngine = l.engine();
         getStylesheets().add(CSS);
         getStyleClass().add("admin-root");
 

@@ -262,7 +262,7 @@ public class KioskApp extends Application {
     private void openAdminScreens(com.clockface.admin.AdminAccounts.Admin admin) {
         KioskRuntime rt = runtime;
         var view = new com.clockface.ui.admin.AdminView(new com.clockface.admin.AdminServices(rt.home(), rt.db()), admin,
-                rt::engine, this::closeOverlay);
+                com.clockface.ui.admin.AdminView.EngineSource.of(rt.engine()), this::closeOverlay);
         view.setId("admin-view");
         screen.showOverlay(view);
     }

@@ -103,6 +103,19 @@ public final class KioskRuntime implements AutoCloseable {
                         fmt(previewMeter.sample()), fmt(analysis.meter().sample()), fmt(capture.fps()),
                         slot.received(), slot.dropped()),
                 5, 5, TimeUnit.SECONDS);
+        // enrolments, activations and erasures made by another process (clockface admin, the CLI) reach the gallery
+        stats.scheduleWithFixedDelay(this::syncGallery, GALLERY_SYNC_SECONDS, GALLERY_SYNC_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static final int GALLERY_SYNC_SECONDS = 30;
+
+    private void syncGallery() {
+        try {
+            FaceEngine.GallerySync s = engine.syncGallery();
+            if (s.added() + s.removed() > 0) log.info("gallery synced with the database: {} templates added, {} removed", s.added(), s.removed());
+        } catch (RuntimeException e) {
+            log.warn("gallery sync failed (retried in {} s): {}", GALLERY_SYNC_SECONDS, e.getMessage());
+        }
     }
 
     /** The time-clock rules from the settings (zone, workday start, debounce...). */

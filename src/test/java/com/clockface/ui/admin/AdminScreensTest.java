@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clockface.admin.AdminAccounts;
 import com.clockface.admin.AdminServices;
+import com.clockface.admin.Enrolment;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.store.AppHome;
 import com.clockface.store.AuditLog;
@@ -70,7 +71,11 @@ class AdminScreensTest {
         }
         AdminAccounts.Admin maria = services.accounts().exists() ? services.accounts().login("Maria", "246813")
                 : services.accounts().createFirst("Maria", "246813", "test");
-        view = new AdminView(services, maria, AdminScreensTest::engine, () -> { });
+        try {
+            view = new AdminView(services, maria, AdminView.EngineSource.of(engine()), () -> { }); // as the kiosk does
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -179,6 +184,36 @@ class AdminScreensTest {
         robot.interact(() -> enrol.photo.set(good));
         await(enrol);
         assertTrue(status.getText().contains("looks like Barack Obama"), status.getText());
+    }
+
+    @Test
+    void deactivationActivationAndErasureReachTheRunningGallery(FxRobot robot) throws Exception {
+        Path photo = Path.of(System.getenv(ModelResolver.ENV_MIRROR)).resolve("samples/obama.jpg");
+        Enrolment enrolment = new Enrolment(services.database(), 10_000);
+        Person p = enrolment.createPerson("EMP300", "Gallery Probe", "front", null, true, "test");
+        enrolment.saveTemplate(engine(), p.id(), enrolment.checkPhoto(engine(), photo, p.id()), "test");
+        assertTrue(engine().gallery().templateIds().containsValue(p.id()));
+
+        robot.clickOn("#nav-people");
+        robot.clickOn("#people-search").write("EMP300");
+        robot.clickOn("Gallery Probe");
+        robot.clickOn("#person-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(services.persons().findById(p.id()).orElseThrow().active());
+        assertFalse(engine().gallery().templateIds().containsValue(p.id()), "deactivated: out of the running gallery");
+
+        robot.clickOn("#person-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(services.persons().findById(p.id()).orElseThrow().active());
+        assertEquals(1, engine().gallery().templateIds().values().stream().filter(id -> id == p.id()).count(),
+                "activated: its template is back, once");
+
+        robot.clickOn("#person-erase");
+        robot.clickOn("#erase-confirm").write("EMP300");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(engine().gallery().templateIds().containsValue(p.id()), "erased: out of the gallery");
+        assertTrue(services.templates().listForPerson(p.id()).isEmpty());
     }
 
     private static void await(EnrolScreen enrol) throws Exception {
