@@ -223,6 +223,21 @@ public final class FaceEngine implements AutoCloseable {
         return saved;
     }
 
+    /**
+     * Stores several templates of one person in ONE transaction (all or none; live capture, bulk import)
+     * and adds them to the in-memory gallery.
+     */
+    public List<Template> saveTemplates(long personId, List<PreparedTemplate> batch, TemplateSource source, String actor) {
+        if (templates == null) throw new IllegalStateException("this engine was loaded without a database");
+        List<TemplateRepository.NewTemplate> rows = new ArrayList<>();
+        for (PreparedTemplate t : batch) {
+            rows.add(new TemplateRepository.NewTemplate(personId, modelId(), t.embedding(), t.quality().score(), source));
+        }
+        List<Template> saved = templates.addBatch(rows, actor);
+        for (int i = 0; i < saved.size(); i++) addOnce(personId, saved.get(i).id(), batch.get(i).embedding());
+        return saved;
+    }
+
     /** Adds to the gallery unless a {@link #syncGallery} on another thread got there first. */
     private synchronized boolean addOnce(long personId, long templateId, float[] embedding) {
         if (gallery.contains(templateId)) return false;
