@@ -71,6 +71,11 @@ public final class LiveEnrolment implements CheckinAnalyser {
     public static final double MIN_YAW_SPREAD = 0.08;
     /** Chosen frames closer in yaw than this add nothing: they are one pose. */
     static final double MIN_YAW_STEP = 0.02;
+    /**
+     * Frames with a face a capture needs: below 10 the injection checks cannot judge the frame timing
+     * (InjectionAnalyzer measures fps only from 10 frames on), so an enrolment on them would be unchecked.
+     */
+    public static final int MIN_CAPTURE_FRAMES = 10;
     /** Each chosen frame must match the best one at least this well (a face swap mid-capture is refused). */
     static final double SAME_PERSON_MIN = FaceEngine.DEFAULT_MATCH_THRESHOLD;
 
@@ -82,6 +87,8 @@ public final class LiveEnrolment implements CheckinAnalyser {
         LIVENESS_NOT_SURE,
         /** No verdict: no face, or seen too briefly. */
         NO_FACE,
+        /** Fewer than {@link #MIN_CAPTURE_FRAMES} frames were analysed (a slow camera or an overloaded PC). */
+        TOO_FEW_FRAMES,
         /** The capture ended before it was complete (camera stalled, recording ended). */
         INCOMPLETE,
         /** Fewer than {@link #MIN_FRAMES} frames passed the live-capture quality rules. */
@@ -189,6 +196,9 @@ public final class LiveEnrolment implements CheckinAnalyser {
                     capture.frames().size(), capture.faceCount(), 0);
         }
         last = r;
+        LOG.info("live enrolment capture: {} ({} frames, {} with a face, {} good); liveness {}", r.accepted() ? "accepted"
+                : "refused " + r.refusal(), r.framesSeen(), r.facesSeen(), r.goodFrames(),
+                r.liveness() == null ? "none" : r.liveness().score() + " " + r.liveness().outcome() + " " + r.liveness().signals());
         listener.accept(r);
         // The session only shows this; a capture that passed waits for the admin (REVIEW), a refusal says why.
         Decision d = r.accepted() ? Decision.REVIEW
@@ -205,6 +215,11 @@ public final class LiveEnrolment implements CheckinAnalyser {
         LivenessResult live = a.liveness();
         if (live.outcome() == Outcome.ERROR) {
             return refused(Refusal.NO_FACE, live.reason(), live, cam, seen, faces, 0);
+        }
+        if (faces < MIN_CAPTURE_FRAMES) {
+            return refused(Refusal.TOO_FEW_FRAMES, "Not enrolled: only " + faces + " camera frames could be checked during "
+                    + "the capture (" + MIN_CAPTURE_FRAMES + " needed). Close other programs on this PC, or use a faster "
+                    + "camera, and try again.", live, cam, seen, faces, 0);
         }
         if (live.outcome() == Outcome.FAIL) {
             return refused(Refusal.LIVENESS_FAILED, "Not enrolled: the liveness check failed (" + live.percent()

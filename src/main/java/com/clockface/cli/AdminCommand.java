@@ -37,10 +37,16 @@ public final class AdminCommand implements Callable<Integer> {
             description = "Data directory. Default: $CLOCKFACE_HOME, else the per-user app-data folder.")
     Path home;
 
+    @Option(names = "--camera", paramLabel = "SPEC",
+            description = "Camera for live enrolment: a name, default, v4l2:/dev/videoN or file:VIDEO (a recording, for demos). "
+                    + "Default: the camera in the settings.")
+    String camera;
+
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
         if (home != null) args.add("--home=" + home.toAbsolutePath());
+        if (camera != null) args.add("--camera=" + camera);
         try {
             Class<?> app = Class.forName(APP_CLASS);
             app.getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));

@@ -153,6 +153,29 @@ class LiveEnrolmentTest {
     }
 
     @Test
+    void aCaptureWithTooFewFramesIsRefusedWhateverItsLivenessScore() throws Exception {
+        // Every fourth frame of the live recording: what an overloaded PC analyses of a real-time camera.
+        LiveEnrolment live = new LiveEnrolment(engine, db, 0, FlashMode.EXPRESS);
+        try (VideoFileSource src = new VideoFileSource(video("live/00002.webm"))) {
+            com.clockface.camera.FrameSource sparse = new com.clockface.camera.FrameSource() {
+                int n;
+                public void open() throws com.clockface.camera.CameraException { src.open(); }
+                public Frame next() throws com.clockface.camera.CameraException {
+                    Frame f;
+                    do { f = src.next(); } while (f != null && n++ % 4 != 0);
+                    return f;
+                }
+                public com.clockface.vision.CameraInfo info() { return src.info(); }
+                public void close() { src.close(); }
+            };
+            LiveEnrolment.Result r = live.runHeadless(sparse, Duration.ofSeconds(20));
+            assertEquals(LiveEnrolment.Refusal.TOO_FEW_FRAMES, r.refusal(), r.message());
+            assertTrue(r.facesSeen() < LiveEnrolment.MIN_CAPTURE_FRAMES);
+            assertTrue(r.message().contains("frames could be checked"), r.message());
+        }
+    }
+
+    @Test
     void framesAreChosenAcrossTheHeadTurnAndOnePoseIsNotEnough() throws Exception {
         List<LiveEnrolment.Candidate0> good = new ArrayList<>();
         double[] yaws = {0.01, 0.02, 0.12, -0.15, 0.03, 0.11, -0.14, 0.0, 0.05};

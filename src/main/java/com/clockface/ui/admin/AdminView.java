@@ -37,6 +37,15 @@ public final class AdminView extends BorderPane {
         static EngineSource of(FaceEngine loaded) { return new Loaded(loaded); }
     }
 
+    /**
+     * Where a live enrolment gets its camera: the kiosk lends its running one
+     * ({@link com.clockface.camera.CameraFeed#borrow}); the desk app opens one ({@link com.clockface.camera.CameraFeed#open}).
+     */
+    @FunctionalInterface
+    public interface CameraSource {
+        com.clockface.camera.CameraFeed open() throws com.clockface.camera.CameraException;
+    }
+
     private record Loaded(FaceEngine engine) implements EngineSource {
         @Override public FaceEngine call() { return engine; }
     }
@@ -46,6 +55,7 @@ public final class AdminView extends BorderPane {
     private final AdminServices services;
     private final AdminAccounts.Admin admin;
     private final EngineSource engine;
+    private final CameraSource camera;
     private final Map<String, Screen> screens = new LinkedHashMap<>();
     private final Map<String, ToggleButton> nav = new LinkedHashMap<>();
     private final StackPane content = new StackPane();
@@ -63,6 +73,15 @@ public final class AdminView extends BorderPane {
      * @param onClose what "Close" does (the kiosk returns to its idle screen; the desk app quits)
      */
     public AdminView(AdminServices services, AdminAccounts.Admin admin, EngineSource engine, Runnable onClose) {
+        this(services, admin, engine, null, onClose);
+    }
+
+    /**
+     * @param camera the camera for live enrolment, or null when there is none (live capture is then unavailable)
+     * @param onClose what "Close" does (the kiosk returns to its idle screen; the desk app quits)
+     */
+    public AdminView(AdminServices services, AdminAccounts.Admin admin, EngineSource engine, CameraSource camera, Runnable onClose) {
+        this.camera = camera;
         this.services = services;
         this.admin = admin;
         this.engine = engine;
@@ -128,6 +147,9 @@ public final class AdminView extends BorderPane {
     public <T> T screen(String id) { return (T) screens.get(id); }
 
     AdminServices services() { return services; }
+
+    /** The camera for live enrolment, or null. */
+    CameraSource cameraSource() { return camera; }
 
     AdminAccounts.Admin admin() { return admin; }
 

@@ -15,13 +15,13 @@ import javafx.scene.shape.StrokeLineCap;
  * The live preview with the face oval: the mirrored camera image fitted into the pane, a dark mask
  * around the oval, the oval ring and a progress arc; and the flash layer (the challenge colour over the
  * whole pane around the oval, slightly translucent inside it so the worker still sees themself).
- * FX thread only.
+ * FX thread only. The admin screens' live enrolment shows the same pane.
  */
-final class PreviewPane extends Pane {
+public final class PreviewPane extends Pane {
     static final Color MASK = Color.rgb(6, 10, 18, 0.78);
-    static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
-    static final Color RING_OK = Color.rgb(52, 211, 153);
-    static final Color RING_ADJUST = Color.rgb(251, 191, 36);
+    public static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
+    public static final Color RING_OK = Color.rgb(52, 211, 153);
+    public static final Color RING_ADJUST = Color.rgb(251, 191, 36);
     private static final double FLASH_INSIDE_OPACITY = 0.30;
 
     private final PreviewImage preview = new PreviewImage();
@@ -38,7 +38,7 @@ final class PreviewPane extends Pane {
     private double lastW = -1, lastH = -1, lastScale, lastOx, lastOy;
     private ScreenModel.OvalBox lastOval;
 
-    PreviewPane() {
+    public PreviewPane() {
         getStyleClass().add("preview");
         imageView.setSmooth(false); // nearest-neighbour: bilinear scaling in the software pipeline costs more than the whole rest of the frame
         imageView.setPreserveRatio(false);
@@ -57,30 +57,30 @@ final class PreviewPane extends Pane {
     }
 
     /** Shows a new camera frame; FX thread. */
-    void showFrame(com.clockface.vision.BgrImage frame) {
+    public void showFrame(com.clockface.vision.BgrImage frame) {
         if (preview.show(frame)) {
             imageView.setImage(preview.image());
             requestLayout();
         }
     }
 
-    boolean hasFrame() { return preview.image() != null; }
+    public boolean hasFrame() { return preview.image() != null; }
 
-    void setOval(ScreenModel.OvalBox o, int frameWidth) {
+    public void setOval(ScreenModel.OvalBox o, int frameWidth) {
         if (o == null || o.equals(oval) && frameWidth == ovalFrameWidth) return;
         oval = o;
         ovalFrameWidth = frameWidth;
         requestLayout();
     }
 
-    void setRing(Color c, double progress) {
+    public void setRing(Color c, double progress) {
         ring.setStroke(c);
         progressArc.setLength(-360 * Math.max(0, Math.min(1, progress)));
         progressArc.setVisible(progress > 0.001);
     }
 
     /** Paints a challenge colour, or clears it with null. */
-    void setFlash(FlashColour c) {
+    public void setFlash(FlashColour c) {
         flash = c;
         boolean on = c != null;
         flashOutside.setVisible(on);
@@ -93,7 +93,7 @@ final class PreviewPane extends Pane {
         }
     }
 
-    FlashColour flash() { return flash; }
+    public FlashColour flash() { return flash; }
 
     @Override
     protected void layoutChildren() {

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 /**
  * Feeds the check-in session on the analysis thread and turns its {@link SessionView} into what the
  * screen draws. The session decides; this class only translates (and keeps the last face crop for the
- * result card's photo).
+ * result card's photo). The admin screens' live enrolment feeds its session through it too.
  */
-final class SessionAdapter implements FrameAnalyzer {
+public final class SessionAdapter implements FrameAnalyzer {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final SessionSettings settings;
@@ -47,7 +47,7 @@ final class SessionAdapter implements FrameAnalyzer {
     /**
      * @param hoursToday "Hours today: 3.5" for a person id (may return null)
      */
-    SessionAdapter(SessionSettings settings, Supplier<CameraInfo> camera, FaceFinder finder, CheckinAnalyser analyser,
+    public SessionAdapter(SessionSettings settings, Supplier<CameraInfo> camera, FaceFinder finder, CheckinAnalyser analyser,
                    ZoneId zone, LongFunction<String> hoursToday) {
         this.settings = settings;
         this.camera = camera;
@@ -58,7 +58,7 @@ final class SessionAdapter implements FrameAnalyzer {
     }
 
     /** The session (created at the first frame, when the camera's size is known); null before. */
-    CheckinSession session() { return session; }
+    public CheckinSession session() { return session; }
 
     @Override
     public ScreenModel onFrame(Frame frame) {

@@ -49,6 +49,7 @@ class AdminScreensTest {
     static AdminServices services;
     static FaceEngine engine;
     AdminView view;
+    AdminAccounts.Admin maria;
 
     static synchronized FaceEngine engine() throws Exception {
         if (engine == null) engine = FaceEngine.load(ModelResolver.fromEnvironment(), services.database(), null);
@@ -69,7 +70,7 @@ class AdminScreensTest {
             services.settings().set("kiosk.name", "Front door", "test");
             services.settings().set("kiosk.site", "Hamburg warehouse", "test");
         }
-        AdminAccounts.Admin maria = services.accounts().exists() ? services.accounts().login("Maria", "246813")
+        maria = services.accounts().exists() ? services.accounts().login("Maria", "246813")
                 : services.accounts().createFirst("Maria", "246813", "test");
         try {
             view = new AdminView(services, maria, AdminView.EngineSource.of(engine()), () -> { }); // as the kiosk does
@@ -214,6 +215,49 @@ class AdminScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(engine().gallery().templateIds().containsValue(p.id()), "erased: out of the gallery");
         assertTrue(services.templates().listForPerson(p.id()).isEmpty());
+    }
+
+    @Test
+    void enrolmentByLiveCaptureThroughTheCheckinSession(FxRobot robot) throws Exception {
+        // The camera is the live recording of apfol, in step with the analysis (every frame analysed however
+        // busy the machine is: the liveness verdict is the recording's, not the load's).
+        Path video = com.clockface.vision.TestModels.data().resolve("videos/live/00002.webm");
+        AdminView withCamera = new AdminView(services, maria, AdminView.EngineSource.of(engine()),
+                () -> com.clockface.camera.CameraFeed.lockStep(new com.clockface.camera.VideoFileSource(video).loop(true)), () -> { });
+        robot.interact(() -> view.getScene().setRoot(withCamera));
+        robot.clickOn("#nav-enrol");
+        EnrolScreen enrol = withCamera.screen("enrol");
+        robot.clickOn("#enrol-employee-no").write("EMP400");
+        robot.clickOn("#enrol-name").write("Apfol Live");
+        robot.clickOn("#enrol-consent");
+
+        robot.clickOn("#enrol-live");
+        LiveCaptureView live = enrol.liveCapture();
+        assertNotNull(live);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> live.result() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        com.clockface.admin.LiveEnrolment.Result r = live.result();
+        assertTrue(r.accepted(), r.message());
+        assertTrue(r.liveness().score() >= 0.9, "high-security liveness: " + r.liveness().score());
+        assertEquals(r.frames().size(), robot.lookup("#live-frames").queryAs(javafx.scene.layout.FlowPane.class).getChildren().size());
+        assertTrue(robot.lookup("#live-status").queryAs(Label.class).getText().startsWith("Live capture accepted"));
+
+        robot.clickOn("#live-use");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(enrol.liveCapture() == null, "back on the form");
+        Label status = robot.lookup("#enrol-photo-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Live capture accepted"), status.getText());
+        robot.clickOn("#enrol-save");
+        Label msg = robot.lookup("#enrol-message").queryAs(Label.class);
+        assertTrue(msg.getText().startsWith("Enrolled Apfol Live (EMP400) with " + r.frames().size()), msg.getText());
+        Person p = services.persons().findByEmployeeNo("EMP400").orElseThrow();
+        assertEquals("Maria", p.consentBy());
+        List<com.clockface.store.Template> stored = services.templates().listForPerson(p.id());
+        assertEquals(r.frames().size(), stored.size());
+        assertTrue(stored.stream().allMatch(t -> t.source() == com.clockface.store.TemplateSource.LIVE));
+        assertTrue(services.audit().listForTarget("person:" + p.id(), 10).stream()
+                .anyMatch(e -> e.action().equals("person.enrol_live") && e.actor().equals("Maria")));
+        assertTrue(engine().gallery().templateIds().containsValue(p.id()), "recognisable at once");
     }
 
     private static void await(EnrolScreen enrol) throws Exception {
