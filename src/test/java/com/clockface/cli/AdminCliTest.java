@@ -314,4 +314,31 @@ class AdminCliTest {
         assertTrue(text.contains("EMP001,Ana Lima,2026-03-02,2026-03-02 08:00,2026-03-02 12:00"), text);
         assertTrue(Files.exists(dir.resolve("hours-summary.csv")));
     }
+
+    @Test
+    void personImportFromCsvReportsEveryRow() throws Exception {
+        Path photos = com.clockface.vision.TestModels.data().resolve("identities");
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "employee_no,name,photo\r\n"
+                + "EMP050,Barack Obama," + com.clockface.vision.TestModels.sample("obama.jpg") + "\r\n"
+                + "EMP051,Tom Hanks," + photos.resolve("lfw-Tom_Hanks/00001.jpg") + "\r\n");
+        Run noConsent = run("person", "import", "--csv", csv.toString());
+        assertEquals(1, noConsent.exit());
+        assertTrue(noConsent.err().contains("--consent-collected"), noConsent.err());
+        assertTrue(new PersonRepository(db).findByEmployeeNo("EMP050").isEmpty());
+
+        Path report = dir.resolve("import-report.csv");
+        Run r = run("person", "import", "--csv", csv.toString(), "--consent-collected", "--json", "--actor", "maria",
+                "--report", report.toString());
+        assertEquals(1, r.exit(), "one row was refused: " + r.err());
+        assertEquals(1, r.json().get("imported").asInt(), r.out());
+        assertEquals(1, r.json().get("refused").asInt());
+        assertEquals("IMPORTED", r.json().get("rows").get(0).get("status").asText());
+        assertEquals("EYES_TOO_CLOSE", r.json().get("rows").get(1).get("reason").asText());
+        assertEquals("maria", new PersonRepository(db).findByEmployeeNo("EMP050").orElseThrow().consentBy());
+        assertTrue(Files.readString(report).contains("EMP051,Tom Hanks,00001.jpg,REFUSED,EYES_TOO_CLOSE"));
+
+        Run text = run("person", "import", "--csv", csv.toString(), "--consent-collected");
+        assertTrue(text.out().contains("SKIPPED") && text.out().contains("0 imported"), text.out());
+    }
 }
