@@ -21,7 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The admin screens' root: a side bar (People, Enrol, Timesheets, Review, Settings), a top bar with the
+ * The admin screens' root: a side bar (People, Enrol, Import, Timesheets, Review, Settings), a top bar with the
  * site and the signed-in admin, and the current screen. Every action is taken in the admin's name.
  *
  * <p>The kiosk embeds it after its admin PIN check:
@@ -91,6 +91,7 @@ public final class AdminView extends BorderPane {
 
         add("people", "People", new PeopleScreen(this));
         add("enrol", "Enrol", new EnrolScreen(this));
+        add("import", "Import", new ImportScreen(this));
         add("timesheets", "Timesheets", new TimesheetScreen(this));
         add("review", "Review queue", new ReviewScreen(this));
         add("settings", "Settings", new SettingsScreen(this));
@@ -133,7 +134,7 @@ public final class AdminView extends BorderPane {
         nav.put(id, b);
     }
 
-    /** Shows a screen by id: people, enrol, timesheets, review, settings. */
+    /** Shows a screen by id: people, enrol, import, timesheets, review, settings. */
     public void show(String id) {
         Screen s = screens.get(id);
         if (s == null) throw new IllegalArgumentException("no screen " + id);

@@ -260,6 +260,42 @@ class AdminScreensTest {
         assertTrue(engine().gallery().templateIds().containsValue(p.id()), "recognisable at once");
     }
 
+    @Test
+    void bulkImportShowsProgressAndAReportLinePerRow(FxRobot robot) throws Exception {
+        Path ids = com.clockface.vision.TestModels.data().resolve("identities");
+        Path csv = dir.resolve("import.csv");
+        Files.writeString(csv, "employee_no,name,photo,collection\r\n"
+                + "EMP600,Jonas Becker," + ids.resolve("nuaa-0008/00001.jpg") + ",warehouse\r\n"
+                + "EMP601,Someone Else," + ids.resolve("nuaa-0008/00002.jpg") + ",warehouse\r\n"
+                + "EMP602,Tom Hanks," + ids.resolve("lfw-Tom_Hanks/00001.jpg") + ",office\r\n"
+                + "EMP603,Lost Photo,missing.jpg,office\r\n");
+        robot.clickOn("#nav-import");
+        ImportScreen screen = view.screen("import");
+        robot.interact(() -> screen.load(csv));
+        assertEquals("4 rows to check.", robot.lookup("#import-source-info").queryAs(Label.class).getText());
+
+        robot.clickOn("#import-start");
+        Label summary = robot.lookup("#import-summary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("consent"), "no import without the consent confirmation: " + summary.getText());
+        assertTrue(services.persons().findByEmployeeNo("EMP600").isEmpty());
+
+        robot.clickOn("#import-consent");
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> screen.report() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, robot.lookup("#import-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
+        TableView<com.clockface.admin.BulkImport.RowResult> table = robot.lookup("#import-rows").queryTableView();
+        assertEquals(4, table.getItems().size());
+        assertEquals(List.of("Imported", "Duplicate?", "Refused: eyes too close", "Refused: photo not found"),
+                table.getItems().stream().map(ImportScreen::statusText).toList());
+        assertTrue(table.getItems().get(1).message().contains("EMP600 Jonas Becker"), table.getItems().get(1).message());
+        assertEquals("1 imported  ·  1 duplicates not imported  ·  2 refused  ·  0 skipped", summary.getText());
+        Person jonas = services.persons().findByEmployeeNo("EMP600").orElseThrow();
+        assertEquals("Maria", jonas.consentBy());
+        assertEquals(1, services.templates().listForPerson(jonas.id()).size());
+        assertTrue(engine().gallery().templateIds().containsValue(jonas.id()));
+    }
+
     private static void await(EnrolScreen enrol) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !enrol.busy());
         WaitForAsyncUtils.waitForFxEvents();
