@@ -296,6 +296,39 @@ class AdminScreensTest {
         assertTrue(engine().gallery().templateIds().containsValue(jonas.id()));
     }
 
+    @Test
+    void aSavedCheckinIsReplayedFromTheReviewQueue(FxRobot robot) throws Exception {
+        com.clockface.store.CheckEvent e = com.clockface.admin.CapsuleReplayTest.doubtfulCheckinWithCapsule(engine(),
+                services.database(), services.home());
+        robot.clickOn("#nav-review");
+        ReviewScreen review = view.screen("review");
+        javafx.scene.control.ListView<com.clockface.admin.ReviewQueue.Item> list = robot.lookup("#review-list").queryListView();
+        robot.interact(() -> list.getItems().stream().filter(i -> i.event().id() == e.id()).findFirst()
+                .ifPresent(i -> list.getSelectionModel().select(i)));
+        robot.clickOn("#review-replay");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> review.replayView() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        CapsuleReplayView replay = review.replayView();
+        Label position = robot.lookup("#replay-position").queryAs(Label.class);
+        assertTrue(position.getText().startsWith("Frame 1 of "), position.getText());
+        assertTrue(robot.lookup("#replay-colours").queryAs(javafx.scene.layout.Pane.class).getChildren().size() >= 7,
+                "the bar shows the 5-8 colours of the challenge");
+        robot.clickOn("#replay-next");
+        assertTrue(position.getText().startsWith("Frame 2 of "), position.getText());
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !replay.agreementText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Agrees with the recorded verdict.", replay.agreementText());
+
+        robot.clickOn("#replay-play");
+        assertTrue(replay.playing());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !replay.playing());
+        assertTrue(position.getText().matches("Frame (\\d+) of \\1 .*"), "played to the last frame: " + position.getText());
+        robot.clickOn("#replay-back");
+        assertTrue(review.replayView() == null);
+        assertTrue(robot.lookup("#review-list").tryQuery().isPresent());
+    }
+
     private static void await(EnrolScreen enrol) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !enrol.busy());
         WaitForAsyncUtils.waitForFxEvents();
