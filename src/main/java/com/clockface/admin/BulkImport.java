@@ -324,12 +324,18 @@ public final class BulkImport {
         return result(row, Status.IMPORTED, looks.isEmpty() ? null : "DUPLICATE", msg, looks, p.id(), saved.id());
     }
 
-    /** The per-row report as a CSV a spreadsheet opens as is (UTF-8 with BOM, CRLF, formulas neutralised). */
+    /** The per-row report as a CSV a spreadsheet opens as is (UTF-8 with BOM, CRLF, formulas neutralised), comma separated. */
     public static void writeReportCsv(Report report, Path file) throws IOException {
+        writeReportCsv(report, file, com.clockface.timeclock.TimesheetCsv.Style.COMMA);
+    }
+
+    /** As {@link #writeReportCsv(Report, Path)}, with the site's separator ({@link KioskSettings#csvStyle()}). */
+    public static void writeReportCsv(Report report, Path file, com.clockface.timeclock.TimesheetCsv.Style style) throws IOException {
         try (java.io.Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(w,
-                    CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+            org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                    .setDelimiter(style == com.clockface.timeclock.TimesheetCsv.Style.SEMICOLON ? ';' : ',')
+                    .setRecordSeparator("\r\n").get());
             csv.printRecord("line", "employee_no", "name", "photo", "status", "reason", "message");
             for (RowResult r : report.rows()) {
                 csv.printRecord(r.line(), text(r.employeeNo()), text(r.name()), text(r.photo()), r.status().name(),

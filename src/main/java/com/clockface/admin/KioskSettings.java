@@ -115,6 +115,10 @@ public final class KioskSettings {
     public static final Key OVERLONG_SHIFT_HOURS = timeclock(TimeclockSettings.KEY_OVERLONG_SHIFT_HOURS, "Time clock",
             "A shift longer than this many hours is flagged");
 
+    public static final Key CSV_STYLE = choice("export.csv_style", "comma", "Time clock",
+            "CSV export for spreadsheets: comma (decimal point; English-language spreadsheets, LibreOffice) or semicolon "
+                    + "(decimal comma; Excel in German, French and most of Europe)", "comma", "semicolon");
+
     private final Database db;
     private final SettingsRepository repo;
 
@@ -230,6 +234,12 @@ public final class KioskSettings {
     public String cameraName() { return get(CAMERA_NAME.name()); }
 
     public String consentText() { return get(CONSENT_TEXT.name()); }
+
+    /** The separator and decimal mark of CSV exports. */
+    public com.clockface.timeclock.TimesheetCsv.Style csvStyle() {
+        return stored(CSV_STYLE).equals("semicolon") ? com.clockface.timeclock.TimesheetCsv.Style.SEMICOLON
+                : com.clockface.timeclock.TimesheetCsv.Style.COMMA;
+    }
 
     /** The time-clock rules (zone, workday boundary, rounding, overtime...). */
     public TimeclockSettings timeclock() {

@@ -125,7 +125,7 @@ public final class PersonCommand implements Runnable {
             } catch (com.clockface.vision.ModelException e) {
                 return fail(e.getMessage());
             }
-            if (report != null) BulkImport.writeReportCsv(r, report);
+            if (report != null) BulkImport.writeReportCsv(r, report, s.settings().csvStyle());
             if (json) printJson(r);
             else println(r.imported() + " imported, " + r.duplicates() + " duplicates not imported, " + r.refused() + " refused, "
                     + r.skipped() + " skipped (of " + r.total() + " rows)." + (report != null ? " Report: " + report : ""));

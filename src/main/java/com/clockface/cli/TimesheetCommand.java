@@ -41,7 +41,7 @@ public final class TimesheetCommand extends ServiceCommand {
         if (text && json) throw new IllegalArgumentException("--text and --json contradict each other: choose one.");
         json = !text; // JSON is the default; --json is accepted for scripts written against older versions
         TimesheetReport r = s.timesheets().report(Period.of(from, to), person);
-        TimesheetCsv.Export export = csv == null ? null : s.timesheets().exportCsv(r, csv);
+        TimesheetCsv.Export export = csv == null ? null : s.timesheets().exportCsv(r, csv, actor());
         if (json) {
             printJson(r);
         } else {

@@ -307,6 +307,13 @@ class AdminCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("EMP001  Ana Lima   4.00 h"), r.out());
         assertTrue(r.out().contains("2026-03-02  08:00 - 12:00    4.00 h"), r.out());
+        assertTrue(new AuditLog(db).list(20).stream().anyMatch(e -> e.action().equals("timesheet.export")
+                && e.detail().contains("hours.csv")), "an export of payroll data is audited");
+        assertEquals(0, run("settings", "set", "export.csv_style", "semicolon").exit());
+        Path de = dir.resolve("stunden.csv");
+        assertEquals(0, run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", de.toString()).exit());
+        assertTrue(Files.readString(de).contains("EMP001;Ana Lima;2026-03-02;2026-03-02 08:00;2026-03-02 12:00;2026-03-02 08:00;2026-03-02 12:00;4,00;"),
+                Files.readString(de));
         Run both = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--text", "--json");
         assertEquals(1, both.exit());
         assertTrue(both.err().contains("contradict"), both.err());

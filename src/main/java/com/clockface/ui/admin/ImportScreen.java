@@ -271,7 +271,7 @@ final class ImportScreen implements AdminView.Screen {
         File f = fc.showSaveDialog(window());
         if (f == null) return;
         try {
-            BulkImport.writeReportCsv(report, f.toPath());
+            BulkImport.writeReportCsv(report, f.toPath(), root.services().settings().csvStyle());
             Ui.status(summary, "Report saved to " + f, true);
         } catch (Exception e) {
             Ui.status(summary, "The report could not be saved: " + Ui.message(e), false);

@@ -105,6 +105,18 @@ public final class KioskRuntime implements AutoCloseable {
                 5, 5, TimeUnit.SECONDS);
         // enrolments, activations and erasures made by another process (clockface admin, the CLI) reach the gallery
         stats.scheduleWithFixedDelay(this::syncGallery, GALLERY_SYNC_SECONDS, GALLERY_SYNC_SECONDS, TimeUnit.SECONDS);
+        // retention: evidence frames and capsules past their days go, once shortly after start and then daily
+        stats.scheduleWithFixedDelay(this::purge, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+    }
+
+    /** The daily retention purge (admin.RetentionPurge), audited as the kiosk. */
+    void purge() {
+        try {
+            var r = new com.clockface.admin.RetentionPurge(home, db).run("kiosk:" + settings.getString(KEY_KIOSK_NAME, "kiosk"));
+            log.info("retention purge: {} evidence frames and {} capsules removed", r.evidenceDeleted(), r.capsuleFilesDeleted());
+        } catch (RuntimeException e) {
+            log.warn("retention purge failed (retried tomorrow): {}", e.getMessage());
+        }
     }
 
     static final int GALLERY_SYNC_SECONDS = 30;
