@@ -6,6 +6,7 @@ import com.clockface.liveness.flash.ColourTimeline;
 import com.clockface.liveness.flash.FlashColour;
 import com.clockface.store.AppHome;
 import com.clockface.store.CheckEvent;
+import com.clockface.store.Crypto;
 import com.clockface.vision.BgrImage;
 import com.clockface.vision.Face;
 import java.io.IOException;
@@ -55,14 +56,18 @@ public final class CapsuleReplay {
 
     private long ms(long nanos) { return (nanos - startNanos) / 1_000_000L; }
 
-    /** The capsule of a check event; a clear IOException when it has none or the file is gone or damaged. */
-    public static CapsuleReplay of(AppHome home, CheckEvent e) throws IOException {
+    /**
+     * The capsule of a check event, opened with the data folder's key (the kiosk seals its capsules); a clear
+     * IOException when it has none or the file is gone or damaged.
+     */
+    public static CapsuleReplay of(AppHome home, Crypto crypto, CheckEvent e) throws IOException {
         if (e.capsulePath() == null) throw new IOException("Check event " + e.id() + " has no saved recording.");
-        return read(home.resolveStored(e.capsulePath()));
+        return read(home.resolveStored(e.capsulePath()), crypto);
     }
 
-    public static CapsuleReplay read(Path file) throws IOException {
-        return new CapsuleReplay(file.getFileName().toString(), SessionCapsule.read(file));
+    /** A capsule file, plain or sealed ({@code crypto} may be null for a plain one). */
+    public static CapsuleReplay read(Path file, Crypto crypto) throws IOException {
+        return new CapsuleReplay(file.getFileName().toString(), SessionCapsule.read(file, crypto));
     }
 
     public String source() { return source; }

@@ -80,6 +80,9 @@ public final class KioskSettings {
     // ---- retention
     public static final Key EVIDENCE_RETENTION_DAYS = integer("retention.evidence_days", "30", "Privacy",
             "Days an evidence frame is kept (events waiting for review are kept until reviewed)", 1, 3650);
+    public static final Key CAPSULE_SAVE = choice(com.clockface.checkin.CheckinSettings.KEY_CAPSULES, "OFF", "Privacy",
+            "Save replayable recordings (encrypted) of check-ins: OFF, REVIEW_AND_FAIL (doubtful and refused ones, for the "
+                    + "review queue) or ALL", "OFF", "REVIEW_AND_FAIL", "ALL");
     public static final Key CAPSULE_RETENTION_DAYS = integer("retention.capsule_days", "7", "Privacy",
             "Days a session capsule (replayable recording) is kept", 1, 3650);
     public static final Key ERASE_KEEP_EMPLOYEE_NO = bool(PersonRepository.SETTING_ERASE_KEEP_EMPLOYEE_NO, "true", "Privacy",

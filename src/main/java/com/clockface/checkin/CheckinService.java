@@ -212,8 +212,8 @@ public final class CheckinService implements CheckinAnalyser {
         last = new Analysis(c, a, out);
         if (capsuleDir != null && settings.capsules().saves(r.decision(), r.liveness().outcome())) {
             try {
-                Path file = capsuleDir.resolve("checkin-" + e.id() + ".zip");
-                SessionCapsule.write(file, c, out, settings, a);
+                Path file = capsuleDir.resolve("checkin-" + e.id() + ".capsule");
+                SessionCapsule.writeSealed(file, c, out, settings, a, db.crypto()); // frames are biometric data: encrypted at rest
                 events.setCapsulePath(e.id(), file.toString());
             } catch (Exception ex) {
                 // the check-in itself stands; a missing capsule is logged, not fatal

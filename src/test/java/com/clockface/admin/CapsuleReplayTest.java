@@ -1,6 +1,7 @@
 package com.clockface.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +71,15 @@ public class CapsuleReplayTest {
             assertEquals(ReviewState.PENDING, e.reviewState());
             assertEquals(e.id(), new ReviewQueue(db).pending(10).get(0).event().id());
 
-            CapsuleReplay replay = CapsuleReplay.of(home, e);
+            assertTrue(SessionCapsule.isSealed(home.resolveStored(e.capsulePath())), "the kiosk's capsule is encrypted at rest");
+            byte[] onDisk = Files.readAllBytes(home.resolveStored(e.capsulePath()));
+            assertFalse(new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1).contains("capsule.json"), "no zip in the clear");
+            IOException noKey = assertThrows(IOException.class, () -> SessionCapsule.read(home.resolveStored(e.capsulePath())));
+            assertTrue(noKey.getMessage().contains("--home"), noKey.getMessage());
+
+            CapsuleReplay replay = new ReviewQueue(db).replay(home, e.id(), "maria");
+            assertTrue(new com.clockface.store.AuditLog(db).listForTarget("check_event:" + e.id(), 5).stream()
+                    .anyMatch(a -> a.action().equals("check_event.replay") && a.actor().equals("maria")), "viewing a recording is audited");
             assertTrue(replay.size() > 20, "frames: " + replay.size());
             assertEquals(e.decision(), replay.recordedDecision());
             assertEquals(e.outcome(), replay.recordedOutcome());
@@ -94,7 +103,7 @@ public class CapsuleReplayTest {
 
             // a capsule removed by the retention purge: a clear error, not a crash
             Files.delete(home.resolveStored(e.capsulePath()));
-            IOException gone = assertThrows(IOException.class, () -> CapsuleReplay.of(home, e));
+            IOException gone = assertThrows(IOException.class, () -> CapsuleReplay.of(home, db.crypto(), e));
             assertTrue(gone.getMessage().contains("does not exist"), gone.getMessage());
         }
     }

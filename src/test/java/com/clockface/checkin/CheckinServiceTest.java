@@ -120,7 +120,8 @@ class CheckinServiceTest {
 
             // the capsule written by the ALL policy recomputes to the same verdict
             assertNotNull(e.capsulePath());
-            SessionCapsule.Contents capsule = SessionCapsule.read(Path.of(e.capsulePath()));
+            assertTrue(SessionCapsule.isSealed(Path.of(e.capsulePath())), "the kiosk seals its capsules");
+            SessionCapsule.Contents capsule = SessionCapsule.read(Path.of(e.capsulePath()), db.crypto());
             assertEquals("PUNCH_IN", capsule.verdict().path("decision").asText());
             assertEquals(service.lastAnalysis().capture().frames().size(), capsule.capture().frames().size());
             SessionCapsule.Reanalysis re = SessionCapsule.analyze(capsule, engine.passive());

@@ -106,6 +106,28 @@ class EngineCommandsTest {
     }
 
     @Test
+    void theKiosksCapsulesAreEncryptedAndAnalyzeOpensThemWithTheHomesKey(@TempDir Path home, @TempDir Path out) throws Exception {
+        String h = home.toString();
+        assertEquals(0, run("settings", "set", "capsule.save", "ALL", "--home", h).exit());
+        Path plain = out.resolve("bug-report.zip");
+        Run checkin = run("checkin", "--home", h, "--json", "--video", TestModels.data().resolve("videos/live/00002.webm").toString(),
+                "--capsule", plain.toString());
+        assertEquals(1, checkin.exit(), "nobody is enrolled: " + checkin.out());
+        Path sealed;
+        try (var files = Files.list(home.resolve("capsules"))) {
+            sealed = files.filter(p -> p.toString().endsWith(".capsule")).findFirst().orElseThrow();
+        }
+        Run noKey = run("analyze", "--json", sealed.toString());
+        assertEquals(2, noKey.exit());
+        assertTrue(noKey.err().contains("encrypted") && noKey.err().contains("--home"), noKey.err());
+        Run withKey = run("analyze", "--json", "--home", h, sealed.toString());
+        assertEquals(0, withKey.exit(), withKey.err() + withKey.out());
+        assertTrue(withKey.json().get("agrees").asBoolean());
+        Run export = run("analyze", "--json", plain.toString());
+        assertEquals(0, export.exit(), "an explicit export stays a plain zip for bug reports: " + export.err());
+    }
+
+    @Test
     void aRefusedPhotoSavesNothingAndSaysWhy(@TempDir Path home, @TempDir Path files) throws Exception {
         Path tiny = files.resolve("small.jpg");
         javax.imageio.ImageIO.write(com.clockface.vision.ImageDecoder.read(TestModels.sample("obama.jpg")).resize(300, 375)

@@ -193,7 +193,7 @@ final class ReviewScreen implements AdminView.Screen {
     /** Loads the capsule off the FX thread and shows its replay in place of the queue. */
     void openReplay(ReviewQueue.Item i) {
         Ui.status(message, "Opening the recording…", true);
-        Ui.background(() -> com.clockface.admin.CapsuleReplay.of(root.services().home(), i.event()), replay -> {
+        Ui.background(() -> root.services().review().replay(root.services().home(), i.event().id(), root.actor()), replay -> {
             Ui.status(message, "", true);
             String title = i.personLabel() + "  ·  " + kindText(i.event()) + " at " + i.event().kiosk() + ", "
                     + WHEN.format(i.event().at().atZone(zone())) + "  ·  check-in #" + i.event().id();
