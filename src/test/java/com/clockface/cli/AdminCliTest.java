@@ -66,6 +66,8 @@ class AdminCliTest {
         if (stdin != null) {
             AdminCommand.Create create = cl.getSubcommands().get("admin").getSubcommands().get("create").getCommand();
             create.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+            AdminCommand.Passwd passwd = cl.getSubcommands().get("admin").getSubcommands().get("passwd").getCommand();
+            passwd.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         }
         String[] full = new String[args.length + 2];
         System.arraycopy(args, 0, full, 0, args.length);
@@ -296,6 +298,10 @@ class AdminCliTest {
         Run list = run("admin", "list", "--json");
         assertEquals("Maria", list.json().get(0).asText());
         assertEquals(1, list.json().size());
+        Run passwd = runWithStdin("86420975\n", "admin", "passwd", "--name", "Maria", "--secret-stdin");
+        assertEquals(0, passwd.exit(), passwd.err());
+        assertTrue(new com.clockface.admin.AdminAccounts(db, 1000).login("Maria", "86420975") != null);
+        assertEquals(1, runWithStdin("1234\n", "admin", "passwd", "--name", "Maria", "--secret-stdin").exit(), "the PIN rules apply");
     }
 
     @Test

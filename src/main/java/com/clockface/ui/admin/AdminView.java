@@ -95,6 +95,7 @@ public final class AdminView extends BorderPane {
         add("timesheets", "Timesheets", new TimesheetScreen(this));
         add("review", "Review queue", new ReviewScreen(this));
         add("settings", "Settings", new SettingsScreen(this));
+        add("accounts", "Admin accounts", new AccountsScreen(this));
 
         VBox side = new VBox(4);
         side.getStyleClass().add("sidebar");
@@ -134,7 +135,7 @@ public final class AdminView extends BorderPane {
         nav.put(id, b);
     }
 
-    /** Shows a screen by id: people, enrol, import, timesheets, review, settings. */
+    /** Shows a screen by id: people, enrol, import, timesheets, review, settings, accounts. */
     public void show(String id) {
         Screen s = screens.get(id);
         if (s == null) throw new IllegalArgumentException("no screen " + id);
