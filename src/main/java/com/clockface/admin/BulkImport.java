@@ -259,7 +259,8 @@ public final class BulkImport {
             return result(row, Status.REFUSED, row.problem(), "No photo file is given for this row.", List.of(), null, null);
         }
         if (!Files.exists(row.photo())) {
-            return result(row, Status.REFUSED, "PHOTO_NOT_FOUND", "The photo " + row.photo() + " does not exist.", List.of(), null, null);
+            return result(row, Status.REFUSED, "PHOTO_NOT_FOUND", "The photo file " + row.photo().getFileName() + " does not exist (in "
+                    + row.photo().toAbsolutePath().getParent() + ").", List.of(), null, null);
         }
         String no = row.employeeNo().strip();
         Person existing = persons.findByEmployeeNo(no).orElse(null);

@@ -29,7 +29,10 @@ import javafx.scene.shape.Rectangle;
  */
 final class CapsuleReplayView extends VBox {
 
-    static final double FRAME_W = 640, FRAME_H = 480, BAR_H = 26;
+    static final double FRAME_W = 560, FRAME_H = 420, BAR_H = 24;
+    /** The signals worth a reviewer's look (the rest are in the capsule and {@code clockface analyze}). */
+    private static final java.util.List<String> KEY_SIGNALS = java.util.List.of("pad.passive", "pad.frames", "flash.score",
+            "flash.cap", "flash.faceFrames", "flash.delayMs", "injection.risk", "injection.fps");
 
     private final AdminView root;
     private final CapsuleReplay replay;
@@ -40,6 +43,7 @@ final class CapsuleReplayView extends VBox {
     private final Line cursor = new Line();
     private final Slider slider;
     private final Label position = Ui.label("", "value");
+    private final Rectangle swatch = new Rectangle(18, 18);
     private final Label recomputed = Ui.label("Re-analysing the recording…", "value");
     private final Label agreement = new Label();
     private final Label recomputedSignals = Ui.label("", "signals");
@@ -53,8 +57,8 @@ final class CapsuleReplayView extends VBox {
         this.root = root;
         this.replay = replay;
         setId("replay");
-        setSpacing(14);
-        setPadding(new Insets(28, 32, 28, 32));
+        setSpacing(10);
+        setPadding(new Insets(24, 32, 20, 32));
 
         image.setPreserveRatio(true);
         image.setFitWidth(FRAME_W);
@@ -71,6 +75,10 @@ final class CapsuleReplayView extends VBox {
         frame.setPrefSize(FRAME_W, FRAME_H);
         frame.setMinSize(FRAME_W, FRAME_H);
         frame.setMaxSize(FRAME_W, FRAME_H);
+        Rectangle clip = new Rectangle(FRAME_W, FRAME_H);
+        clip.setArcWidth(20);
+        clip.setArcHeight(20);
+        frame.setClip(clip);
 
         buildBar();
         slider = new Slider(0, Math.max(0, replay.size() - 1), 0);
@@ -85,7 +93,11 @@ final class CapsuleReplayView extends VBox {
         play = Ui.button("▶  Play", "replay-play", this::togglePlay, "primary");
         Button next = Ui.button("▶", "replay-next", () -> { pause(); show(index + 1); });
         position.setId("replay-position");
-        HBox controls = Ui.row(8, first, prev, play, next, position);
+        HBox controls = Ui.row(8, first, prev, play, next);
+        swatch.setArcWidth(4);
+        swatch.setArcHeight(4);
+        swatch.setStroke(Color.rgb(150, 160, 175));
+        HBox where = Ui.row(8, swatch, position);
         Label axis0 = Ui.label("0 s", "muted");
         Label axis1 = Ui.label(String.format(Locale.ROOT, "%.1f s", replay.durationMs() / 1000.0), "muted");
         HBox axis = new HBox(axis0, Ui.spacer(), axis1);
@@ -93,7 +105,7 @@ final class CapsuleReplayView extends VBox {
         axis.setMaxWidth(FRAME_W);
         Label barTitle = Ui.label(replay.timeline().isEmpty() ? "Colour challenge: none (" + replay.flashMode()
                 + ", passive checks only)" : "Colours on screen (" + replay.flashMode() + ")", "field-label");
-        VBox left = new VBox(10, frame, barTitle, bar, axis, slider, controls);
+        VBox left = new VBox(8, frame, barTitle, bar, axis, slider, controls, where);
 
         recomputed.setId("replay-recomputed");
         agreement.setId("replay-agreement");
@@ -101,14 +113,19 @@ final class CapsuleReplayView extends VBox {
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(8);
-        facts.addRow(0, Ui.label("Recorded", "field-label"), Ui.label(replay.recordedDecision() + ", liveness "
-                + Math.round(replay.recordedScore() * 100) + " / 100 (" + replay.recordedOutcome() + ")", "value"));
+        Label recorded = Ui.label(replay.recordedDecision() + ", liveness " + Math.round(replay.recordedScore() * 100) + " / 100 ("
+                + replay.recordedOutcome() + ")", "value");
+        for (Label l : new Label[] {recorded, recomputed, position}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(100), new javafx.scene.layout.ColumnConstraints(180, 230, 400));
+        facts.addRow(0, Ui.label("Recorded", "field-label"), recorded);
         facts.addRow(1, Ui.label("Re-analysed", "field-label"), recomputed);
         facts.addRow(2, Ui.label("Frames", "field-label"), Ui.label(replay.size() + " in "
                 + String.format(Locale.ROOT, "%.1f s", replay.durationMs() / 1000.0), "value"));
-        Label note = Ui.label("Re-analysis recomputes liveness from the saved frames, faces, colour timeline and the settings "
-                + "in force then. The frames are JPEG, so the score may differ by a little.", "muted");
-        VBox side = Ui.card(Ui.section("Verdict"), facts, agreement, Ui.section("Signals (re-analysed)"), recomputedSignals, note);
+        Label note = Ui.label("Recomputed from the saved frames, faces, colours and the settings in force then (JPEG frames: "
+                + "the score may differ a little).", "muted");
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        recomputedSignals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = Ui.card(Ui.section("Verdict"), facts, agreement, Ui.section("Key signals (re-analysed)"), recomputedSignals, note);
         side.setPrefWidth(360);
         side.setMinWidth(320);
         HBox.setHgrow(side, Priority.ALWAYS);
@@ -172,8 +189,9 @@ final class CapsuleReplayView extends VBox {
         cursor.setStartX(x);
         cursor.setEndX(x);
         position.setText(String.format(Locale.ROOT, "Frame %d of %d  ·  %.2f s  ·  %s", k + 1, replay.size(), step.ms() / 1000.0,
-                step.colour() == null ? "no colour on screen" : "colour on screen: " + step.colour().name())
+                step.colour() == null ? "no colour on screen" : "on screen: " + step.colour().name())
                 + (f == null ? "  ·  no face" : ""));
+        swatch.setFill(step.colour() == null ? Color.rgb(203, 210, 220) : Color.rgb(step.colour().r(), step.colour().g(), step.colour().b()));
         if ((int) Math.round(slider.getValue()) != k) slider.setValue(k);
     }
 
@@ -211,8 +229,11 @@ final class CapsuleReplayView extends VBox {
             Ui.status(agreement, r.agrees() ? "Agrees with the recorded verdict." : "Differs from the recorded verdict: look closer.",
                     r.agrees());
             StringBuilder b = new StringBuilder();
-            r.recomputed().signals().forEach((k, v) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
-                    .append(String.format(Locale.ROOT, "%.3f", v)));
+            r.recomputed().signals().forEach((k, v) -> {
+                boolean firedInjection = k.startsWith("injection.") && !k.equals("injection.fps") && v != null && v > 0;
+                if (!KEY_SIGNALS.contains(k) && !firedInjection) return;
+                b.append(b.length() == 0 ? "" : "\n").append(k).append(": ").append(String.format(Locale.ROOT, "%.3f", v));
+            });
             recomputedSignals.setText(b.toString());
         }, e -> {
             recomputed.setText("—");

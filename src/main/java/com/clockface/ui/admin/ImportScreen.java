@@ -47,6 +47,7 @@ final class ImportScreen implements AdminView.Screen {
     private final Label progressText = Ui.label("", "muted");
     private final Label summary = new Label();
     private final TableView<BulkImport.RowResult> table = new TableView<>();
+    private final Label rowDetail = Ui.label("", "value");
     private final ObservableList<BulkImport.RowResult> rows = FXCollections.observableArrayList();
 
     private Path chosen;
@@ -66,10 +67,14 @@ final class ImportScreen implements AdminView.Screen {
         duplicates.setId("import-duplicates");
         Button csv = Ui.button("Choose CSV file…", "import-choose-csv", this::chooseCsv, "primary");
         Button folder = Ui.button("Choose photo folder…", "import-choose-folder", this::chooseFolder);
-        Label help = Ui.label("CSV: a header row with employee_no, name and photo (a path relative to the CSV), and "
-                + "optionally collection, pin and consent (yes/no); comma or semicolon separated. Folder: one photo per "
-                + "person named like \"EMP001 - Ana Lima.jpg\", or a sub-folder with that name holding several photos. "
-                + "Photos must pass the trusted-photo rules: PNG/JPEG/JPEG 2000, at most 2 MB, 85 px between the eyes.", "muted");
+        consent.setWrapText(true);
+        duplicates.setWrapText(true);
+        consent.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        duplicates.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label help = Ui.label("CSV: columns employee_no, name and photo (a path relative to the CSV); optional: collection, pin, "
+                + "consent. Folder: photos named like \"EMP001 - Ana Lima.jpg\". Photos must pass the trusted-photo rules "
+                + "(85 px between the eyes, frontal, sharp, well lit).", "muted");
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox sourceCard = Ui.card(Ui.section("1  Source"), Ui.row(10, csv, folder), source, sourceInfo, help);
         VBox consentCard = Ui.card(Ui.section("2  Consent and duplicates"), consentText, consent, duplicates);
         HBox.setHgrow(sourceCard, Priority.ALWAYS);
@@ -94,17 +99,21 @@ final class ImportScreen implements AdminView.Screen {
         table.setPlaceholder(Ui.label("The report of each row appears here.", "muted"));
         table.getColumns().setAll(List.of(
                 col("Line", r -> Integer.toString(r.line()), 60),
-                col("Employee no.", r -> r.employeeNo() == null ? "" : r.employeeNo(), 120),
+                col("Employee no.", r -> r.employeeNo() == null ? "" : r.employeeNo(), 130),
                 col("Name", r -> r.name() == null ? "" : r.name(), 160),
-                col("Photo", r -> r.photo() == null ? "" : r.photo(), 140),
+                col("Photo", r -> r.photo() == null ? "" : r.photo(), 100),
                 statusColumn(),
-                col("Details", BulkImport.RowResult::message, 520)));
+                col("Details", BulkImport.RowResult::message, 420)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
+        rowDetail.setId("import-row-detail");
+        rowDetail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> rowDetail.setText(r == null ? ""
+                : "Line " + r.line() + (r.employeeNo() == null ? "" : ", " + r.employeeNo()) + ": " + r.message()));
 
         view = new VBox(16, Ui.title("Import people"), Ui.subtitle("Many people at once from a CSV file or a folder of photos. "
                 + "Every row is checked like a single enrolment; nothing is guessed."), new HBox(20, sourceCard, consentCard),
-                Ui.row(14, start, stop, progress, progressText, Ui.spacer(), save), summary, table);
+                Ui.row(14, start, stop, progress, progressText, Ui.spacer(), save), summary, table, rowDetail);
         view.setPadding(new Insets(28, 32, 28, 32));
     }
 
@@ -119,7 +128,7 @@ final class ImportScreen implements AdminView.Screen {
 
     /** The status in words, coloured, never by colour alone. */
     private static TableColumn<BulkImport.RowResult, String> statusColumn() {
-        TableColumn<BulkImport.RowResult, String> c = col("Result", ImportScreen::statusText, 150);
+        TableColumn<BulkImport.RowResult, String> c = col("Result", ImportScreen::statusText, 215);
         c.setCellFactory(t -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -148,8 +157,30 @@ final class ImportScreen implements AdminView.Screen {
         };
     }
 
-    private static String humanReason(String code) {
-        return code == null ? "" : code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** A few words for the result column; the details column has the whole sentence. */
+    static String humanReason(String code) {
+        if (code == null) return "";
+        return switch (code) {
+            case "EYES_TOO_CLOSE" -> "face too small";
+            case "MULTIPLE_FACES" -> "several faces";
+            case "FACE_CUT_OFF" -> "face cut off";
+            case "NOT_FRONTAL" -> "head turned";
+            case "TILTED" -> "head tilted";
+            case "BLURRY" -> "blurred";
+            case "TOO_DARK" -> "too dark";
+            case "TOO_BRIGHT" -> "over-exposed";
+            case "NO_FACE" -> "no face";
+            case "FILE_TOO_LARGE" -> "file too large";
+            case "UNSUPPORTED_FORMAT", "UNREADABLE" -> "not a photo";
+            case "PHOTO_NOT_FOUND", "MISSING_PHOTO" -> "no photo file";
+            case "MISSING_NAME" -> "no name";
+            case "MISSING_EMPLOYEE_NO" -> "no number";
+            case "NO_CONSENT" -> "no consent";
+            case "BAD_PIN" -> "bad PIN";
+            case "NAME_MISMATCH" -> "other name";
+            case "ERASED" -> "erased number";
+            default -> code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     @Override
@@ -208,6 +239,7 @@ final class ImportScreen implements AdminView.Screen {
         boolean allowDuplicates = duplicates.isSelected();
         String name = chosen.getFileName() == null ? chosen.toString() : chosen.getFileName().toString();
         rows.clear();
+        rowDetail.setText("");
         report = null;
         progress.setProgress(0);
         progressText.setText("Loading the face models…");
@@ -250,8 +282,8 @@ final class ImportScreen implements AdminView.Screen {
         save.setDisable(false);
         if (!r.cancelled()) progress.setProgress(1);
         progressText.setText(r.rows().size() + " of " + r.total() + " rows" + (r.cancelled() ? " (stopped)" : ""));
-        String text = r.imported() + " imported  ·  " + r.duplicates() + " duplicates not imported  ·  " + r.refused()
-                + " refused  ·  " + r.skipped() + " skipped";
+        String text = r.imported() + " imported  ·  " + r.duplicates() + (r.duplicates() == 1 ? " duplicate" : " duplicates")
+                + " not imported  ·  " + r.refused() + " refused  ·  " + r.skipped() + " skipped";
         Ui.status(summary, text, r.refused() + r.duplicates() == 0);
     }
 

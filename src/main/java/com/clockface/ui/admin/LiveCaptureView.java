@@ -25,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -49,6 +50,8 @@ final class LiveCaptureView extends VBox {
     private final FlowPane thumbs = new FlowPane(8, 8);
     private final GridPane facts = new GridPane();
     private final Button use;
+    private final Label steps;
+    private final Label howTo;
     private final Button retry;
     private final AnimationTimer timer;
 
@@ -72,8 +75,15 @@ final class LiveCaptureView extends VBox {
         setPadding(new Insets(28, 32, 28, 32));
 
         previewBox.getStyleClass().add("live-preview");
+        previewBox.setId("live-preview");
         previewBox.setMinSize(480, 360);
         previewBox.setPrefSize(720, 540);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(); // nothing draws outside the box
+        clip.widthProperty().bind(previewBox.widthProperty());
+        clip.heightProperty().bind(previewBox.heightProperty());
+        clip.setArcWidth(20);
+        clip.setArcHeight(20);
+        previewBox.setClip(clip);
         preview.setMinSize(0, 0);
         guidance.setId("live-guidance");
         guidance.setMaxWidth(Double.MAX_VALUE);
@@ -86,14 +96,16 @@ final class LiveCaptureView extends VBox {
         status.setWrapText(true);
         Ui.status(status, "", true);
         sourceNote.setId("live-source");
-        Label steps = Ui.label("1.  Face the screen with your face inside the oval.\n"
+        steps = Ui.label("1.  Face the screen with your face inside the oval.\n"
                 + "2.  Hold still while the screen flashes colours.\n"
                 + "3.  Then turn your head slowly a little to the left and to the right.", "live-steps");
+        for (Label l : new Label[] {steps, sourceNote, status}) l.setMinHeight(Region.USE_PREF_SIZE); // wrap, never "…"
         facts.setHgap(12);
         facts.setVgap(6);
         thumbs.setId("live-frames");
         thumbs.setPrefWrapLength(280);
         use = Ui.button("Use these frames", "live-use", this::use, "primary");
+        use.setMaxWidth(Double.MAX_VALUE);
         retry = Ui.button("Try again", "live-retry", this::start);
         Button cancel = Ui.button("Cancel", "live-cancel", this::cancel);
         resultBox.getChildren().addAll(Ui.section("Captured frames"), thumbs, facts);
@@ -101,15 +113,17 @@ final class LiveCaptureView extends VBox {
         resultBox.setManaged(false);
         use.setDisable(true);
         retry.setDisable(true);
-        VBox side = Ui.card(Ui.section("How it works"), steps, sourceNote, status, resultBox, Ui.spacer(), Ui.row(10, use, retry, cancel));
+        howTo = Ui.section("How it works");
+        VBox side = Ui.card(howTo, steps, sourceNote, status, resultBox, Ui.spacer(), new VBox(8, use, Ui.row(8, retry, cancel)));
         side.setPrefWidth(330);
         side.setMinWidth(300);
         side.setMaxWidth(360);
 
         HBox body = new HBox(20, left, side);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(Ui.title("Live capture"), Ui.subtitle("The person looks into the camera. Liveness must pass the "
-                + "high-security check; several frames from a short head turn become the face templates."), body);
+        Label sub = Ui.subtitle("Liveness must pass the high-security check; frames from a short head turn become the face templates.");
+        sub.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(Ui.title("Live capture"), sub, body);
 
         timer = new AnimationTimer() {
             @Override
@@ -129,6 +143,7 @@ final class LiveCaptureView extends VBox {
         resultBox.setManaged(false);
         thumbs.getChildren().clear();
         facts.getChildren().clear();
+        showHowTo(true);
         shown = null;
         activePlan = null;
         paintedStep = -2;
@@ -179,7 +194,7 @@ final class LiveCaptureView extends VBox {
             for (LiveEnrolment.ChosenFrame f : r.frames()) {
                 if (f.faceCrop() == null) continue;
                 ImageView v = new ImageView(FxImages.of(f.faceCrop()));
-                v.setFitHeight(84);
+                v.setFitHeight(64);
                 v.setPreserveRatio(true);
                 v.setSmooth(true);
                 thumbs.getChildren().add(v);
@@ -187,13 +202,23 @@ final class LiveCaptureView extends VBox {
         }
         int row = 0;
         if (r.liveness() != null) {
-            facts.addRow(row++, Ui.label("Liveness", "field-label"), Ui.label(r.liveness().percent() + " / 100  ("
-                    + r.liveness().outcome() + ", " + LiveEnrolment.PROFILE.name() + ")", "value"));
+            Label live = Ui.label(r.liveness().percent() + " / 100, " + r.liveness().outcome().name().toLowerCase(java.util.Locale.ROOT)
+                    + " (" + LiveEnrolment.PROFILE.name() + ")", "value");
+            live.setMinHeight(Region.USE_PREF_SIZE);
+            facts.addRow(row++, Ui.label("Liveness", "field-label"), live);
         }
         facts.addRow(row++, Ui.label("Good frames", "field-label"), Ui.label(r.goodFrames() + " of " + r.facesSeen(), "value"));
         if (r.accepted()) facts.addRow(row, Ui.label("Kept", "field-label"), Ui.label(r.frames().size() + " frames", "value"));
         resultBox.setVisible(true);
         resultBox.setManaged(true);
+        showHowTo(false);
+    }
+
+    private void showHowTo(boolean on) {
+        for (Label l : new Label[] {howTo, steps}) {
+            l.setVisible(on);
+            l.setManaged(on);
+        }
     }
 
     private void use() {
@@ -210,6 +235,9 @@ final class LiveCaptureView extends VBox {
 
     /** The enrolment that judged the last capture (it saves it). */
     LiveEnrolment enrolment() { return enrolment; }
+
+    /** What the preview shows now (tests, screenshots). */
+    ScreenModel.Phase phase() { return shown == null ? null : shown.phase(); }
 
     /** The last result (tests). */
     LiveEnrolment.Result result() { return result; }

@@ -286,10 +286,10 @@ class AdminScreensTest {
         assertEquals(1.0, robot.lookup("#import-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
         TableView<com.clockface.admin.BulkImport.RowResult> table = robot.lookup("#import-rows").queryTableView();
         assertEquals(4, table.getItems().size());
-        assertEquals(List.of("Imported", "Duplicate?", "Refused: eyes too close", "Refused: photo not found"),
+        assertEquals(List.of("Imported", "Duplicate?", "Refused: face too small", "Refused: no photo file"),
                 table.getItems().stream().map(ImportScreen::statusText).toList());
         assertTrue(table.getItems().get(1).message().contains("EMP600 Jonas Becker"), table.getItems().get(1).message());
-        assertEquals("1 imported  ·  1 duplicates not imported  ·  2 refused  ·  0 skipped", summary.getText());
+        assertEquals("1 imported  ·  1 duplicate not imported  ·  2 refused  ·  0 skipped", summary.getText());
         Person jonas = services.persons().findByEmployeeNo("EMP600").orElseThrow();
         assertEquals("Maria", jonas.consentBy());
         assertEquals(1, services.templates().listForPerson(jonas.id()).size());
