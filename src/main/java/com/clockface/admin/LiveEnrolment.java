@@ -216,11 +216,6 @@ public final class LiveEnrolment implements CheckinAnalyser {
         if (live.outcome() == Outcome.ERROR) {
             return refused(Refusal.NO_FACE, live.reason(), live, cam, seen, faces, 0);
         }
-        if (faces < MIN_CAPTURE_FRAMES) {
-            return refused(Refusal.TOO_FEW_FRAMES, "Not enrolled: only " + faces + " camera frames could be checked during "
-                    + "the capture (" + MIN_CAPTURE_FRAMES + " needed). Close other programs on this PC, or use a faster "
-                    + "camera, and try again.", live, cam, seen, faces, 0);
-        }
         if (live.outcome() == Outcome.FAIL) {
             return refused(Refusal.LIVENESS_FAILED, "Not enrolled: the liveness check failed (" + live.percent()
                     + "/100; " + pct(PROFILE.pass()) + " needed). Enrol a live person in front of the camera, not a photo, "
@@ -230,6 +225,12 @@ public final class LiveEnrolment implements CheckinAnalyser {
             return refused(Refusal.LIVENESS_NOT_SURE, "Not enrolled: the liveness check was not sure enough ("
                     + live.percent() + "/100; enrolment needs " + pct(PROFILE.pass()) + "). Face the camera in even light "
                     + "and try again.", live, cam, seen, faces, 0);
+        }
+        // a refusal above stands on any number of frames; a pass needs enough of them to mean something
+        if (faces < MIN_CAPTURE_FRAMES) {
+            return refused(Refusal.TOO_FEW_FRAMES, "Not enrolled: only " + faces + " camera frames could be checked during "
+                    + "the capture (" + MIN_CAPTURE_FRAMES + " needed). Close other programs on this PC, or use a faster "
+                    + "camera, and try again.", live, cam, seen, faces, 0);
         }
         if (!c.complete()) {
             return refused(Refusal.INCOMPLETE, "The capture was cut short. Stay in front of the camera until it is done, "

@@ -10,6 +10,7 @@ import com.clockface.camera.VideoFileSource;
 import com.clockface.checkin.EnrolmentException;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.gallery.Candidate;
+import com.clockface.liveness.flash.FlashMode;
 import com.clockface.store.Database;
 import com.clockface.store.Person;
 import com.clockface.store.PersonRepository;
@@ -54,8 +55,8 @@ public final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Capture from --camera through the check-in session instead of photos.")
     boolean live;
     @Option(names = "--camera", paramLabel = "SPEC", description = "With --live: file:VIDEO or file:DIR (a recording, run as "
-            + "fast as it decodes, passive checks only since it cannot follow the flash), or a camera name, v4l2:/dev/videoN, "
-            + "default. Default: the camera in the settings.")
+            + "fast as it decodes), or a camera name, v4l2:/dev/videoN, default. Default: the camera in the settings. The command "
+            + "line has no screen for the colour flash: passive and injection checks only (the admin screens use the flash).")
     String camera;
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "30", description = "With --live: give up after S seconds. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -95,8 +96,8 @@ public final class EnrollCommand implements Callable<Integer> {
         KioskSettings settings = new KioskSettings(db);
         String spec = camera != null ? camera : settings.cameraName().isBlank() ? "default" : settings.cameraName();
         boolean recording = spec.strip().toLowerCase(Locale.ROOT).startsWith("file:");
-        LiveEnrolment enrolment = new LiveEnrolment(engine, db, existing == null ? 0 : existing.id(),
-                LiveEnrolment.flashModeFor(recording, settings.flashMode()));
+        // headless: there is no screen to show the colour flash, so the session runs EXPRESS (passive and injection checks)
+        LiveEnrolment enrolment = new LiveEnrolment(engine, db, existing == null ? 0 : existing.id(), FlashMode.EXPRESS);
         LiveEnrolment.Result r;
         try (FrameSource source = source(spec, recording)) {
             r = enrolment.runHeadless(source, Duration.ofMillis(Math.round(maxSeconds * 1000)));

@@ -310,9 +310,6 @@ final class ImportScreen implements AdminView.Screen {
         }
     }
 
-    /** Whether an import is running (tests wait for it). */
-    boolean busy() { return running != null || start.isDisabled(); }
-
     /** The last finished report, or null (tests). */
     BulkImport.Report report() { return report; }
 }
