@@ -99,6 +99,40 @@ public final class AdminAccounts {
         return new Admin(a.id(), a.name());
     }
 
+    /** An account as the screens list it (never its hash). */
+    public record Account(String name, Instant createdAt, Instant lockedUntil) {
+        public boolean locked(Instant now) { return lockedUntil != null && lockedUntil.isAfter(now); }
+    }
+
+    /** Every admin account, sorted by name. */
+    public List<Account> list() {
+        return repo.list().stream().map(a -> new Account(a.name(), a.createdAt(), a.lockedUntil())).toList();
+    }
+
+    /**
+     * The signed-in admin changes their own secret: the current one is checked first (a wrong one counts as a
+     * failed sign-in, so the lockout applies), then the new one must follow the secret rules.
+     *
+     * @throws LoginException the current secret is wrong, or the account is locked
+     */
+    public void changeOwnSecret(Admin me, String current, String newSecret) {
+        if (me == null) throw new IllegalArgumentException("Only a signed-in admin can change a secret.");
+        checkSecret(newSecret);
+        if (newSecret.equals(current)) throw new IllegalArgumentException("The new PIN or password is the same as the current one.");
+        login(me.name(), current);
+        repo.changeSecret(me.name(), newSecret.toCharArray(), me.name());
+    }
+
+    /**
+     * Sets an admin's secret on behalf of {@code actor} (the command line on the kiosk's machine: the way back in
+     * after a forgotten PIN); clears a lock; audited with that actor.
+     */
+    public void resetSecret(String name, String newSecret, String actor) {
+        Corrections.requireActor(actor);
+        checkSecret(newSecret);
+        repo.changeSecret(checkName(name), newSecret.toCharArray(), actor.strip());
+    }
+
     /** Changes an admin's secret (clears a lock); audited with {@code by}. */
     public void changeSecret(String name, String newSecret, Admin by) {
         if (by == null) throw new IllegalArgumentException("Only a signed-in admin can change a secret.");

@@ -80,6 +80,9 @@ public final class KioskSettings {
     // ---- retention
     public static final Key EVIDENCE_RETENTION_DAYS = integer("retention.evidence_days", "30", "Privacy",
             "Days an evidence frame is kept (events waiting for review are kept until reviewed)", 1, 3650);
+    public static final Key CAPSULE_SAVE = choice(com.clockface.checkin.CheckinSettings.KEY_CAPSULES, "OFF", "Privacy",
+            "Save replayable recordings (encrypted) of check-ins: OFF, REVIEW_AND_FAIL (doubtful and refused ones, for the "
+                    + "review queue) or ALL", "OFF", "REVIEW_AND_FAIL", "ALL");
     public static final Key CAPSULE_RETENTION_DAYS = integer("retention.capsule_days", "7", "Privacy",
             "Days a session capsule (replayable recording) is kept", 1, 3650);
     public static final Key ERASE_KEEP_EMPLOYEE_NO = bool(PersonRepository.SETTING_ERASE_KEEP_EMPLOYEE_NO, "true", "Privacy",
@@ -115,6 +118,10 @@ public final class KioskSettings {
             "First day of the overtime week (MONDAY ... SUNDAY)");
     public static final Key OVERLONG_SHIFT_HOURS = timeclock(TimeclockSettings.KEY_OVERLONG_SHIFT_HOURS, "Time clock",
             "A shift longer than this many hours is flagged");
+
+    public static final Key CSV_STYLE = choice("export.csv_style", "comma", "Time clock",
+            "CSV export for spreadsheets: comma (decimal point; English-language spreadsheets, LibreOffice) or semicolon "
+                    + "(decimal comma; Excel in German, French and most of Europe)", "comma", "semicolon");
 
     private final Database db;
     private final SettingsRepository repo;
@@ -231,6 +238,12 @@ public final class KioskSettings {
     public String cameraName() { return get(CAMERA_NAME.name()); }
 
     public String consentText() { return get(CONSENT_TEXT.name()); }
+
+    /** The separator and decimal mark of CSV exports. */
+    public com.clockface.timeclock.TimesheetCsv.Style csvStyle() {
+        return stored(CSV_STYLE).equals("semicolon") ? com.clockface.timeclock.TimesheetCsv.Style.SEMICOLON
+                : com.clockface.timeclock.TimesheetCsv.Style.COMMA;
+    }
 
     /** The time-clock rules (zone, workday boundary, rounding, overtime...). */
     public TimeclockSettings timeclock() {

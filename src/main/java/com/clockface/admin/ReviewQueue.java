@@ -59,6 +59,18 @@ public final class ReviewQueue {
         return events.find(eventId).map(this::item);
     }
 
+    /**
+     * Opens the saved recording of a check event for replay; audited ({@code check_event.replay}), since it shows
+     * biometric data.
+     */
+    public CapsuleReplay replay(com.clockface.store.AppHome home, long eventId, String actor) throws java.io.IOException {
+        Corrections.requireActor(actor);
+        CheckEvent e = events.find(eventId).orElseThrow(() -> new IllegalArgumentException("There is no check event with id " + eventId + "."));
+        CapsuleReplay r = CapsuleReplay.of(home, db.crypto(), e);
+        new com.clockface.store.AuditLog(db).append(actor, "check_event.replay", "check_event:" + eventId, java.util.Map.of("frames", r.size()));
+        return r;
+    }
+
     /** The decrypted evidence frame (JPEG bytes), if kept. */
     public Optional<byte[]> evidence(long eventId) { return events.loadEvidence(eventId); }
 

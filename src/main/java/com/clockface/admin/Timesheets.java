@@ -30,12 +30,14 @@ import java.util.stream.Collectors;
  */
 public final class Timesheets {
 
+    private final Database db;
     private final KioskSettings settings;
     private final PersonRepository persons;
     private final PunchRepository punches;
     private final PeriodLockRepository locks;
 
     public Timesheets(Database db) {
+        this.db = db;
         this.settings = new KioskSettings(db);
         this.persons = new PersonRepository(db);
         this.punches = new PunchRepository(db);
@@ -81,9 +83,21 @@ public final class Timesheets {
                 .toList();
     }
 
-    /** Writes the shifts CSV and its summary next to it. */
-    public TimesheetCsv.Export exportCsv(TimesheetReport report, Path shiftsFile) throws IOException {
-        return TimesheetCsv.export(report.people(), shiftsFile);
+    /**
+     * Writes the shifts CSV and its summary next to it, in the site's CSV style ({@link KioskSettings#csvStyle()}),
+     * and audits the export (payroll data leaves the kiosk): period, people, file name.
+     */
+    public TimesheetCsv.Export exportCsv(TimesheetReport report, Path shiftsFile, String actor) throws IOException {
+        Corrections.requireActor(actor);
+        TimesheetCsv.Export e = TimesheetCsv.export(report.people(), shiftsFile, settings.csvStyle());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", report.period().from().toString());
+        detail.put("to", report.period().to().toString());
+        detail.put("people", report.people().size());
+        detail.put("file", shiftsFile.getFileName().toString());
+        detail.put("style", settings.csvStyle().name());
+        new com.clockface.store.AuditLog(db).append(actor, "timesheet.export", "timesheet", detail);
+        return e;
     }
 
     /**

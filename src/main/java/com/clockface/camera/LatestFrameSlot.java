@@ -31,6 +31,7 @@ public final class LatestFrameSlot {
     public synchronized Frame poll() {
         if (latest == null || taken == sequence) return null;
         taken = sequence;
+        notifyAll(); // a lock-step producer waits for this
         return latest;
     }
 
@@ -46,7 +47,22 @@ public final class LatestFrameSlot {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         taken = sequence;
+        notifyAll(); // a lock-step producer waits for this
         return latest;
+    }
+
+    /**
+     * For a producer that must not drop frames (a recording replayed in step with its consumer): waits up to
+     * the timeout until the newest frame was handed out by take/poll, or the slot is closed. Returns false on timeout.
+     */
+    public synchronized boolean awaitTaken(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (latest != null && taken < sequence && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** The newest frame, whether or not it was handed out before (for a preview that repaints); null if none yet. */

@@ -42,8 +42,8 @@ import java.util.Optional;
  * gallery, the punch rule, and persistence. Every attempt writes a check_event (scores, signals JSON, outcome,
  * encrypted evidence JPEG of the best frame); a punch is committed before the result is returned.
  * <ul>
- * <li>liveness ERROR: ERROR. FAIL: ATTACK (a PAD_ATTACK event: check_event decision ATTACK; when a person matched,
- *     the event goes to the review queue with that person, which flags them; {@link AttackPolicy} may lock the kiosk).</li>
+ * <li>liveness ERROR: ERROR. FAIL: ATTACK (a PAD_ATTACK event: check_event decision ATTACK, in the review queue; when a
+ *     person matched, the event carries that person, which flags them; {@link AttackPolicy} may lock the kiosk).</li>
  * <li>no match at or above the threshold: UNKNOWN_PERSON.</li>
  * <li>the person punched within the debounce period: ALREADY_PUNCHED, nothing recorded.</li>
  * <li>liveness REVIEW, or two people within {@link FaceEngine#AMBIGUITY_MARGIN}: REVIEW, a PENDING punch.</li>
@@ -143,7 +143,7 @@ public final class CheckinService implements CheckinAnalyser {
             CheckinResult r = new CheckinResult(Decision.ATTACK,
                     "Check-in refused: this does not look like a live person. Please try again, facing the screen.",
                     live, match, null, null, now);
-            r = record(r, c, a, extra, match != null ? ReviewState.PENDING : ReviewState.NONE);
+            r = record(r, c, a, extra, ReviewState.PENDING); // every suspected attack waits in the review queue
             afterAttack(r, now);
             return r;
         }
@@ -212,8 +212,8 @@ public final class CheckinService implements CheckinAnalyser {
         last = new Analysis(c, a, out);
         if (capsuleDir != null && settings.capsules().saves(r.decision(), r.liveness().outcome())) {
             try {
-                Path file = capsuleDir.resolve("checkin-" + e.id() + ".zip");
-                SessionCapsule.write(file, c, out, settings, a);
+                Path file = capsuleDir.resolve("checkin-" + e.id() + ".capsule");
+                SessionCapsule.writeSealed(file, c, out, settings, a, db.crypto()); // frames are biometric data: encrypted at rest
                 events.setCapsulePath(e.id(), file.toString());
             } catch (Exception ex) {
                 // the check-in itself stands; a missing capsule is logged, not fatal

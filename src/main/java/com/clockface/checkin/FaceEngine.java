@@ -219,13 +219,77 @@ public final class FaceEngine implements AutoCloseable {
     public Template saveTemplate(long personId, PreparedTemplate t, TemplateSource source, String actor) {
         if (templates == null) throw new IllegalStateException("this engine was loaded without a database");
         Template saved = templates.add(personId, modelId(), t.embedding(), t.quality().score(), source, actor);
-        gallery.add(personId, saved.id(), t.embedding());
+        addOnce(personId, saved.id(), t.embedding());
         return saved;
+    }
+
+    /**
+     * Stores several templates of one person in ONE transaction (all or none; live capture, bulk import)
+     * and adds them to the in-memory gallery.
+     */
+    public List<Template> saveTemplates(long personId, List<PreparedTemplate> batch, TemplateSource source, String actor) {
+        if (templates == null) throw new IllegalStateException("this engine was loaded without a database");
+        List<TemplateRepository.NewTemplate> rows = new ArrayList<>();
+        for (PreparedTemplate t : batch) {
+            rows.add(new TemplateRepository.NewTemplate(personId, modelId(), t.embedding(), t.quality().score(), source));
+        }
+        List<Template> saved = templates.addBatch(rows, actor);
+        for (int i = 0; i < saved.size(); i++) addOnce(personId, saved.get(i).id(), batch.get(i).embedding());
+        return saved;
+    }
+
+    /** Adds to the gallery unless a {@link #syncGallery} on another thread got there first. */
+    private synchronized boolean addOnce(long personId, long templateId, float[] embedding) {
+        if (gallery.contains(templateId)) return false;
+        gallery.add(personId, templateId, embedding);
+        return true;
     }
 
     /** Drops a person's templates from the in-memory gallery (after an erase or deactivation). */
     public void forgetPerson(long personId) {
         gallery.removePerson(personId);
+    }
+
+    /**
+     * The inverse of {@link #forgetPerson}: after an activation, puts the person's stored templates back
+     * into the in-memory gallery. Makes the gallery agree with the store for this person (an inactive or
+     * erased person ends up with none), so calling it after any change of the person is safe.
+     *
+     * @return templates of the person in the gallery now
+     */
+    public int rememberPerson(long personId) {
+        if (templates == null) throw new IllegalStateException("this engine was loaded without a database");
+        List<Long> ids = new ArrayList<>();
+        templates.activeTemplateIds(modelId()).forEach((t, p) -> { if (p == personId) ids.add(t); });
+        List<TemplateEmbedding> stored = templates.loadByIds(ids);
+        gallery.removePerson(personId);
+        for (TemplateEmbedding t : stored) addOnce(t.personId(), t.templateId(), t.embedding());
+        return stored.size();
+    }
+
+    /** What {@link #syncGallery} changed. */
+    public record GallerySync(int added, int removed) { }
+
+    /**
+     * Brings the in-memory gallery in line with the database: adds the templates of active persons it
+     * lacks (enrolled or activated by another process, e.g. {@code clockface admin} on a desk PC) and drops
+     * those of persons deactivated or erased since. Reads only ids unless something changed.
+     */
+    public GallerySync syncGallery() {
+        if (templates == null) return new GallerySync(0, 0);
+        java.util.Map<Long, Long> stored = templates.activeTemplateIds(modelId());
+        java.util.Map<Long, Long> held = gallery.templateIds();
+        int removed = 0;
+        for (Long t : held.keySet()) {
+            if (!stored.containsKey(t) && gallery.removeTemplate(t)) removed++;
+        }
+        List<Long> missing = new ArrayList<>();
+        for (Long t : stored.keySet()) if (!held.containsKey(t)) missing.add(t);
+        int added = 0;
+        for (TemplateEmbedding t : templates.loadByIds(missing)) {
+            if (addOnce(t.personId(), t.templateId(), t.embedding())) added++;
+        }
+        return new GallerySync(added, removed);
     }
 
     @Override

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Open the admin screens (people, enrolment, timesheets, review queue, settings) after the admin "
                 + "sign-in. Subcommands manage admin accounts.",
-        subcommands = {AdminCommand.Create.class, AdminCommand.ListCmd.class})
+        subcommands = {AdminCommand.Create.class, AdminCommand.ListCmd.class, AdminCommand.Passwd.class})
 public final class AdminCommand implements Callable<Integer> {
 
     /** The JavaFX entry point; looked up by name because the command line does not depend on the screens. */
@@ -37,10 +37,16 @@ public final class AdminCommand implements Callable<Integer> {
             description = "Data directory. Default: $CLOCKFACE_HOME, else the per-user app-data folder.")
     Path home;
 
+    @Option(names = "--camera", paramLabel = "SPEC",
+            description = "Camera for live enrolment: a name, default, v4l2:/dev/videoN or file:VIDEO (a recording, for demos). "
+                    + "Default: the camera in the settings.")
+    String camera;
+
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
         if (home != null) args.add("--home=" + home.toAbsolutePath());
+        if (camera != null) args.add("--camera=" + camera);
         try {
             Class<?> app = Class.forName(APP_CLASS);
             app.getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
@@ -80,7 +86,7 @@ public final class AdminCommand implements Callable<Integer> {
             return 0;
         }
 
-        private String readSecret() throws IOException {
+        String readSecret() throws IOException {
             Console console = System.console();
             if (!fromStdin && console != null) {
                 char[] a = console.readPassword("PIN or password for %s: ", name);
@@ -92,6 +98,28 @@ public final class AdminCommand implements Callable<Integer> {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) throw new IllegalArgumentException("No PIN or password on standard input.");
             return line;
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Set a new PIN (6+ digits) or password (8+ characters) for an admin account and clear its lock: the "
+                    + "way back in after a forgotten PIN. Asked for without echo, or read from standard input with --secret-stdin.")
+    static final class Passwd extends ServiceCommand {
+        @Option(names = "--name", required = true, description = "The admin account.") String name;
+        @Option(names = "--secret-stdin", description = "Read the new PIN or password from standard input (for scripts).") boolean fromStdin;
+
+        InputStream in = System.in;
+
+        @Override
+        int run(AdminServices s) throws IOException {
+            Create reader = new Create();
+            reader.name = name;
+            reader.fromStdin = fromStdin;
+            reader.in = in;
+            s.accounts().resetSecret(name, reader.readSecret(), actor());
+            if (json) printJson(Map.of("name", name.strip(), "changed", true));
+            else println("The PIN or password of " + name.strip() + " was changed.");
+            return 0;
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code clockface analyze CAPSULE}: recompute a session's liveness verdict from its capsule alone. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Recompute the liveness verdict of a session capsule from the capsule alone (its frames, faces, colour "
-                + "timeline and the settings stored in it) and compare it with the recorded verdict. Exit code 0 when they "
-                + "agree, 1 when they do not.")
+                + "timeline and the settings stored in it) and compare it with the recorded verdict. A kiosk's own capsules are "
+                + "encrypted with its data folder's key: give --home. Exit code 0 when they agree, 1 when they do not.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
@@ -26,7 +26,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SessionCapsule.Contents c = SessionCapsule.read(capsule);
+        com.clockface.store.Crypto key = null;
+        if (java.nio.file.Files.isRegularFile(capsule) && SessionCapsule.isSealed(capsule)) {
+            Path keyFile = com.clockface.store.AppHome.resolve(common.home).keyFile();
+            if (!java.nio.file.Files.isRegularFile(keyFile)) {
+                throw new IllegalArgumentException("The capsule " + capsule + " is encrypted with a kiosk's key: give that kiosk's "
+                        + "data folder with --home DIR (there is no key file at " + keyFile + ").");
+            }
+            key = com.clockface.store.KeyFile.load(keyFile);
+        }
+        SessionCapsule.Contents c = SessionCapsule.read(capsule, key);
         ModelResolver models = ModelResolver.fromEnvironment();
         SessionCapsule.Reanalysis r;
         try (PassiveLiveness passive = new PassiveLiveness(models.resolve("minifasnet-v2-80"), models.resolve("minifasnet-v1se-80"))) {

@@ -16,14 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code clockface timesheet --from --to [--person] [--csv FILE]}: shifts per workday with the site's
- * rules; JSON (--json) is the {@link TimesheetReport} document: per person the shifts (workday, in, out,
- * rounded times, hours, flags, punch ids), day and week totals, and the totals of everybody.
+ * {@code clockface timesheet --from --to [--person] [--csv FILE] [--text]}: shifts per workday with the
+ * site's rules. Stdout is JSON by default, the {@link TimesheetReport} document: {@code shifts} (one flat
+ * row per shift: employee, workday, in, out, hours, flags), per person the same shifts with day and week
+ * totals, and the totals of everybody. {@code --text} prints a readable summary instead.
  */
 @Command(name = "timesheet", mixinStandardHelpOptions = true,
-        description = "Timesheets over a period: shifts (IN/OUT pairs by workday), flags, daily and weekly totals "
-                + "and overtime. --csv writes FILE (one row per shift) and FILE-summary.csv.")
+        description = "Timesheets over a period as JSON on stdout: one row per shift (workday, in, out, hours, flags), "
+                + "per person daily and weekly totals and overtime, and the totals. --text prints a readable summary "
+                + "instead. --csv writes FILE (one row per shift) and FILE-summary.csv.")
 public final class TimesheetCommand extends ServiceCommand {
+
+    @Option(names = "--text", description = "Print a readable summary instead of JSON.") boolean text;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First workday.") LocalDate from;
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last workday (inclusive).") LocalDate to;
@@ -34,8 +38,10 @@ public final class TimesheetCommand extends ServiceCommand {
 
     @Override
     int run(AdminServices s) throws IOException {
+        if (text && json) throw new IllegalArgumentException("--text and --json contradict each other: choose one.");
+        json = !text; // JSON is the default; --json is accepted for scripts written against older versions
         TimesheetReport r = s.timesheets().report(Period.of(from, to), person);
-        TimesheetCsv.Export export = csv == null ? null : s.timesheets().exportCsv(r, csv);
+        TimesheetCsv.Export export = csv == null ? null : s.timesheets().exportCsv(r, csv, actor());
         if (json) {
             printJson(r);
         } else {

@@ -101,6 +101,24 @@ public final class Gallery {
         }
     }
 
+    /** Whether the template is in the gallery. */
+    public boolean contains(long templateId) {
+        lock.readLock().lock();
+        try { return rowOfTemplate.containsKey(templateId); } finally { lock.readLock().unlock(); }
+    }
+
+    /** The template ids held now, each with its person (a snapshot). */
+    public Map<Long, Long> templateIds() {
+        lock.readLock().lock();
+        try {
+            Map<Long, Long> out = new HashMap<>(rows * 2);
+            for (int r = 0; r < rows; r++) out.put(templateIds[r], slotPerson[rowSlot[r]]);
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Removes every template of a person; returns how many were removed (0 if the person is unknown). */
     public int removePerson(long personId) {
         lock.writeLock().lock();

@@ -172,6 +172,41 @@ public final class TemplateRepository {
         });
     }
 
+    /** The ids (template id to person id) of the templates {@link #loadAll(String)} would load, without decrypting anything. */
+    public Map<Long, Long> activeTemplateIds(String modelId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.person_id FROM template t JOIN person p ON p.id = t.person_id "
+                    + "WHERE t.model_id = ? AND p.status = 'ACTIVE'")) {
+                ps.setString(1, modelId);
+                Map<Long, Long> out = new java.util.HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getLong(1), rs.getLong(2));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Decrypted embeddings of these template ids (ids that no longer exist are skipped). */
+    public List<TemplateEmbedding> loadByIds(java.util.Collection<Long> templateIds) {
+        List<TemplateEmbedding> out = new ArrayList<>();
+        for (long id : templateIds) {
+            db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT person_id, model_id, dim, embedding FROM template WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            long person = rs.getLong(1);
+                            out.add(new TemplateEmbedding(person, id, decode(rs.getBytes(4), person, rs.getString(2), rs.getInt(3), id)));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return out;
+    }
+
     /** One template's decrypted embedding. */
     public Optional<float[]> loadEmbedding(long templateId) {
         return db.read(c -> {

@@ -103,7 +103,7 @@ public final class FaceQuality {
         metrics.put("interEyePx", ied);
         if (ied < rules.minInterEyePx()) {
             problems.add(new Problem(QualityIssue.EYES_TOO_CLOSE,
-                    QualityIssue.EYES_TOO_CLOSE.sentence(rules.minInterEyePx(), (int) Math.round(ied))));
+                    QualityIssue.EYES_TOO_CLOSE.sentence(rules.minInterEyePx(), (int) Math.floor(ied)))); // 84.6 px is not "85"
         }
         double yaw = yaw(face), roll = rollDegrees(face);
         metrics.put("yaw", yaw);

@@ -76,4 +76,36 @@ class AdminAccountsTest {
         assertTrue(new AuditLog(db).list(50).stream().noneMatch(e -> e.detail() != null && e.detail().contains("246810")),
                 "no secret in the audit log");
     }
+
+    @Test
+    void anAdminChangesTheirOwnSecretOnlyWithTheCurrentOneAndTheCommandLineResetsAForgottenOne(@TempDir Path dir) {
+        MovingClock clock = new MovingClock();
+        Database db = Database.open(AppHome.at(dir), Database.Options.defaults().withClock(clock));
+        AdminAccounts acc = new AdminAccounts(db, FAST);
+        AdminAccounts.Admin maria = acc.createFirst("Maria", "246810", "kiosk:front");
+        new KioskSettings(db).set(KioskSettings.ADMIN_LOCKOUT_AFTER.name(), "2", "Maria");
+
+        assertEquals(LoginException.Reason.WRONG_SECRET,
+                assertThrows(LoginException.class, () -> acc.changeOwnSecret(maria, "000000", "97531086")).reason());
+        assertEquals(maria, acc.login("Maria", "246810"), "a wrong current secret changes nothing");
+        assertThrows(IllegalArgumentException.class, () -> acc.changeOwnSecret(maria, "246810", "1234"), "the PIN rules apply");
+        assertThrows(IllegalArgumentException.class, () -> acc.changeOwnSecret(maria, "246810", "246810"));
+        acc.changeOwnSecret(maria, "246810", "97531086");
+        assertEquals(LoginException.Reason.WRONG_SECRET, assertThrows(LoginException.class, () -> acc.login("Maria", "246810")).reason());
+        assertEquals(maria, acc.login("Maria", "97531086"));
+
+        // wrong current secrets count as failed sign-ins: the lockout applies to the change screen too
+        assertThrows(LoginException.class, () -> acc.changeOwnSecret(maria, "111112", "86420975"));
+        assertEquals(LoginException.Reason.LOCKED,
+                assertThrows(LoginException.class, () -> acc.changeOwnSecret(maria, "111113", "86420975")).reason());
+        assertEquals(1, acc.list().size());
+        assertTrue(acc.list().get(0).locked(clock.now));
+
+        // forgotten: the command line on the kiosk's PC sets a new one and clears the lock
+        acc.resetSecret("Maria", "86420975", "cli:root");
+        assertFalse(acc.list().get(0).locked(clock.now));
+        assertEquals(maria, acc.login("Maria", "86420975"));
+        List<AuditLog.Entry> changes = new AuditLog(db).list(50).stream().filter(e -> e.action().equals("admin.change_secret")).toList();
+        assertEquals(List.of("cli:root", "Maria"), changes.stream().map(AuditLog.Entry::actor).toList());
+    }
 }

@@ -32,6 +32,31 @@ class LatestFrameSlotTest {
     }
 
     @Test
+    void aLockStepProducerWaitsUntilItsFrameWasTaken() throws Exception {
+        LatestFrameSlot slot = new LatestFrameSlot();
+        assertTrue(slot.awaitTaken(10, TimeUnit.MILLISECONDS), "nothing put yet: nothing to wait for");
+        slot.put(frame(1));
+        assertFalse(slot.awaitTaken(30, TimeUnit.MILLISECONDS), "not taken yet");
+        slot.peek();
+        assertFalse(slot.awaitTaken(30, TimeUnit.MILLISECONDS), "a preview's peek does not count");
+        Thread consumer = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+                slot.take(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        consumer.start();
+        assertTrue(slot.awaitTaken(5, TimeUnit.SECONDS), "woken by the take");
+        consumer.join();
+        assertEquals(0, slot.dropped());
+        slot.put(frame(2));
+        slot.close();
+        assertTrue(slot.awaitTaken(5, TimeUnit.SECONDS), "a closed slot never keeps its producer waiting");
+    }
+
+    @Test
     void takeWaitsForANewerFrameAndCloseWakesIt() throws Exception {
         LatestFrameSlot slot = new LatestFrameSlot();
         AtomicReference<Frame> got = new AtomicReference<>();

@@ -112,11 +112,38 @@ class FaceEngineTest {
             // The gallery reloaded from the encrypted database finds the same person.
             try (FaceEngine reloaded = FaceEngine.load(ModelResolver.fromEnvironment(), db, null)) {
                 assertEquals(1, reloaded.gallery().size());
+
+                // Another process (the kiosk) learns of a deactivation, a new template and an activation by syncing.
+                persons.deactivate(ana.id(), "test");
+                engine.forgetPerson(ana.id());
+                assertEquals(FaceEngine.Decision.NO_MATCH, identify(engine, probe));
+                assertEquals(new FaceEngine.GallerySync(0, 1), reloaded.syncGallery());
+                assertEquals(0, reloaded.gallery().size());
+                assertEquals(0, engine.rememberPerson(ana.id()), "an inactive person stays out of the gallery");
+
+                // Activation puts the stored templates back into the running gallery: recognised again at once.
+                persons.activate(ana.id(), "test");
+                assertEquals(1, engine.rememberPerson(ana.id()));
+                assertEquals(1, engine.rememberPerson(ana.id()), "idempotent: no template twice");
+                assertEquals(FaceEngine.Decision.MATCH, identify(engine, probe));
+                engine.saveTemplate(ana.id(), engine.prepareTemplate(probe, FaceQuality.Rules.LIVE_CAPTURE, ana.id()),
+                        TemplateSource.LIVE, "test");
+                assertEquals(2, engine.gallery().size());
+                assertEquals(new FaceEngine.GallerySync(2, 0), reloaded.syncGallery());
+                assertEquals(new FaceEngine.GallerySync(0, 0), reloaded.syncGallery());
+                assertEquals(FaceEngine.Decision.MATCH, identify(reloaded, probe));
+
+                // Erasure deletes the templates: a sync and a remember both leave the person out.
+                persons.erase(ana.id(), "test");
+                assertEquals(0, engine.rememberPerson(ana.id()));
+                assertEquals(new FaceEngine.GallerySync(0, 2), reloaded.syncGallery());
+                assertEquals(FaceEngine.Decision.NO_MATCH, identify(reloaded, probe));
             }
-            engine.forgetPerson(ana.id());
-            assertEquals(FaceEngine.Decision.NO_MATCH,
-                    engine.identify(probe, SearchMode.FAST, LivenessProfile.WORK_HOURS, FaceEngine.DEFAULT_MATCH_THRESHOLD).decision());
         }
+    }
+
+    private static FaceEngine.Decision identify(FaceEngine engine, BgrImage probe) {
+        return engine.identify(probe, SearchMode.FAST, LivenessProfile.WORK_HOURS, FaceEngine.DEFAULT_MATCH_THRESHOLD).decision();
     }
 
     @Test

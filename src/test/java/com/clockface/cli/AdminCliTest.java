@@ -66,6 +66,8 @@ class AdminCliTest {
         if (stdin != null) {
             AdminCommand.Create create = cl.getSubcommands().get("admin").getSubcommands().get("create").getCommand();
             create.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+            AdminCommand.Passwd passwd = cl.getSubcommands().get("admin").getSubcommands().get("passwd").getCommand();
+            passwd.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         }
         String[] full = new String[args.length + 2];
         System.arraycopy(args, 0, full, 0, args.length);
@@ -98,8 +100,17 @@ class AdminCliTest {
                 "--actor", "maria", "--json");
         assertEquals(0, out.exit(), out.err());
 
-        Run ts = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--person", "EMP001", "--json");
+        // JSON on stdout without asking: one flat row per shift (who, workday, in, out, hours) and the totals
+        Run ts = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--person", "EMP001");
         assertEquals(0, ts.exit(), ts.err());
+        JsonNode row = ts.json().get("shifts").get(0);
+        assertEquals(1, ts.json().get("shifts").size(), ts.out());
+        assertEquals("EMP001", row.get("employeeNo").asText());
+        assertEquals("Ana Lima", row.get("name").asText());
+        assertEquals("2026-03-02", row.get("workday").asText());
+        assertEquals("2026-03-02T08:00:00+01:00", row.get("in").asText());
+        assertEquals("2026-03-02T16:30:00+01:00", row.get("out").asText());
+        assertEquals(8.5, row.get("hours").asDouble());
         JsonNode shift = onlyShifts(ts).get(0);
         assertEquals("2026-03-02", shift.get("workday").asText());
         assertEquals("2026-03-02T08:00:00+01:00", shift.get("in").asText());
@@ -287,6 +298,10 @@ class AdminCliTest {
         Run list = run("admin", "list", "--json");
         assertEquals("Maria", list.json().get(0).asText());
         assertEquals(1, list.json().size());
+        Run passwd = runWithStdin("86420975\n", "admin", "passwd", "--name", "Maria", "--secret-stdin");
+        assertEquals(0, passwd.exit(), passwd.err());
+        assertTrue(new com.clockface.admin.AdminAccounts(db, 1000).login("Maria", "86420975") != null);
+        assertEquals(1, runWithStdin("1234\n", "admin", "passwd", "--name", "Maria", "--secret-stdin").exit(), "the PIN rules apply");
     }
 
     @Test
@@ -294,11 +309,49 @@ class AdminCliTest {
         run("punch", "add", "--id", "EMP001", "--kind", "IN", "--at", "2026-03-02T08:00", "--reason", "r");
         run("punch", "add", "--id", "EMP001", "--kind", "OUT", "--at", "2026-03-02T12:00", "--reason", "r");
         Path csv = dir.resolve("hours.csv");
-        Run r = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", csv.toString());
+        Run r = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", csv.toString(), "--text");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("EMP001  Ana Lima   4.00 h"), r.out());
+        assertTrue(r.out().contains("2026-03-02  08:00 - 12:00    4.00 h"), r.out());
+        assertTrue(new AuditLog(db).list(20).stream().anyMatch(e -> e.action().equals("timesheet.export")
+                && e.detail().contains("hours.csv")), "an export of payroll data is audited");
+        assertEquals(0, run("settings", "set", "export.csv_style", "semicolon").exit());
+        Path de = dir.resolve("stunden.csv");
+        assertEquals(0, run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--csv", de.toString()).exit());
+        assertTrue(Files.readString(de).contains("EMP001;Ana Lima;2026-03-02;2026-03-02 08:00;2026-03-02 12:00;2026-03-02 08:00;2026-03-02 12:00;4,00;"),
+                Files.readString(de));
+        Run both = run("timesheet", "--from", "2026-03-01", "--to", "2026-03-07", "--text", "--json");
+        assertEquals(1, both.exit());
+        assertTrue(both.err().contains("contradict"), both.err());
         String text = Files.readString(csv);
         assertTrue(text.contains("EMP001,Ana Lima,2026-03-02,2026-03-02 08:00,2026-03-02 12:00"), text);
         assertTrue(Files.exists(dir.resolve("hours-summary.csv")));
+    }
+
+    @Test
+    void personImportFromCsvReportsEveryRow() throws Exception {
+        Path photos = com.clockface.vision.TestModels.data().resolve("identities");
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "employee_no,name,photo\r\n"
+                + "EMP050,Barack Obama," + com.clockface.vision.TestModels.sample("obama.jpg") + "\r\n"
+                + "EMP051,Tom Hanks," + photos.resolve("lfw-Tom_Hanks/00001.jpg") + "\r\n");
+        Run noConsent = run("person", "import", "--csv", csv.toString());
+        assertEquals(1, noConsent.exit());
+        assertTrue(noConsent.err().contains("--consent-collected"), noConsent.err());
+        assertTrue(new PersonRepository(db).findByEmployeeNo("EMP050").isEmpty());
+
+        Path report = dir.resolve("import-report.csv");
+        Run r = run("person", "import", "--csv", csv.toString(), "--consent-collected", "--json", "--actor", "maria",
+                "--report", report.toString());
+        assertEquals(1, r.exit(), "one row was refused: " + r.err());
+        assertEquals(1, r.json().get("imported").asInt(), r.out());
+        assertEquals(1, r.json().get("refused").asInt());
+        assertEquals("IMPORTED", r.json().get("rows").get(0).get("status").asText());
+        assertEquals("EYES_TOO_CLOSE", r.json().get("rows").get(1).get("reason").asText());
+        assertEquals("maria", new PersonRepository(db).findByEmployeeNo("EMP050").orElseThrow().consentBy());
+        assertTrue(Files.readString(report).contains("EMP051,Tom Hanks,00001.jpg,REFUSED,EYES_TOO_CLOSE"));
+
+        Run text = run("person", "import", "--csv", csv.toString(), "--consent-collected");
+        assertTrue(text.out().contains("SKIPPED") && text.out().contains("0 imported"), text.out());
     }
 }

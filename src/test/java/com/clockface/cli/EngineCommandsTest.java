@@ -40,8 +40,12 @@ class EngineCommandsTest {
     @Test
     void enrolIdentifyListAndEraseAPerson(@TempDir Path home) throws Exception {
         String h = home.toString();
-        Run enrol = run("enroll", "--home", h, "--json", "--id", "EMP001", "--name", "Barack Obama", "--collection", "HQ",
+        Run noConsent = run("enroll", "--home", h, "--json", "--id", "EMP001", "--name", "Barack Obama",
                 TestModels.sample("obama.jpg").toString());
+        assertEquals(2, noConsent.exit());
+        assertTrue(noConsent.err().contains("--consent"), noConsent.err());
+        Run enrol = run("enroll", "--home", h, "--json", "--id", "EMP001", "--name", "Barack Obama", "--collection", "HQ",
+                "--consent", "--actor", "maria", TestModels.sample("obama.jpg").toString());
         assertEquals(0, enrol.exit(), enrol.err() + enrol.out());
         assertTrue(enrol.json().get("enrolled").asBoolean());
 
@@ -61,6 +65,7 @@ class EngineCommandsTest {
 
         Run list = run("persons", "list", "--home", h, "--json");
         assertEquals("EMP001", list.json().get(0).get("employee_no").asText());
+        assertFalse(list.json().get(0).get("consent_at").isNull(), "consent recorded");
         Run show = run("persons", "show", "--home", h, "--json", "EMP001");
         assertEquals(1, show.json().get("templates").size());
 
@@ -72,11 +77,62 @@ class EngineCommandsTest {
     }
 
     @Test
+    void liveEnrolmentFromARecordingEnrolsTheLivePersonAndRefusesTheReplay(@TempDir Path home) throws Exception {
+        String h = home.toString();
+        Path videos = TestModels.data().resolve("videos");
+        Run replay = run("enroll", "--home", h, "--json", "--live", "--camera", "file:" + videos.resolve("replay/00002.webm"),
+                "--max-seconds", "6", "--id", "EMP701", "--name", "Replay Attack", "--consent");
+        assertEquals(1, replay.exit(), replay.err());
+        assertEquals("LIVENESS_FAILED", replay.json().get("refusal").asText());
+        assertEquals("FAIL", replay.json().get("liveness").get("outcome").asText());
+        assertFalse(replay.json().get("enrolled").asBoolean());
+        assertEquals(0, run("persons", "list", "--home", h, "--json").json().size(), "a refusal creates nobody");
+
+        Run live = run("enroll", "--home", h, "--json", "--live", "--camera", "file:" + videos.resolve("live/00002.webm"),
+                "--id", "EMP700", "--name", "Apfol Live", "--consent");
+        assertEquals(0, live.exit(), live.err() + live.out());
+        JsonNode j = live.json();
+        assertTrue(j.get("enrolled").asBoolean());
+        assertEquals("high-security", j.get("liveness").get("profile").asText());
+        assertTrue(j.get("liveness").get("score").asDouble() >= 0.9);
+        assertTrue(j.get("frames").size() >= 3, j.toString());
+        assertTrue(j.get("yaw_spread").asDouble() >= 0.08);
+        Run show = run("persons", "show", "--home", h, "--json", "EMP700");
+        assertEquals(j.get("frames").size(), show.json().get("templates").size());
+        assertEquals("LIVE", show.json().get("templates").get(0).get("source").asText());
+
+        Run both = run("enroll", "--home", h, "--live", "--id", "EMP700", TestModels.sample("obama.jpg").toString());
+        assertEquals(2, both.exit());
+    }
+
+    @Test
+    void theKiosksCapsulesAreEncryptedAndAnalyzeOpensThemWithTheHomesKey(@TempDir Path home, @TempDir Path out) throws Exception {
+        String h = home.toString();
+        assertEquals(0, run("settings", "set", "capsule.save", "ALL", "--home", h).exit());
+        Path plain = out.resolve("bug-report.zip");
+        Run checkin = run("checkin", "--home", h, "--json", "--video", TestModels.data().resolve("videos/live/00002.webm").toString(),
+                "--capsule", plain.toString());
+        assertEquals(1, checkin.exit(), "nobody is enrolled: " + checkin.out());
+        Path sealed;
+        try (var files = Files.list(home.resolve("capsules"))) {
+            sealed = files.filter(p -> p.toString().endsWith(".capsule")).findFirst().orElseThrow();
+        }
+        Run noKey = run("analyze", "--json", sealed.toString());
+        assertEquals(2, noKey.exit());
+        assertTrue(noKey.err().contains("encrypted") && noKey.err().contains("--home"), noKey.err());
+        Run withKey = run("analyze", "--json", "--home", h, sealed.toString());
+        assertEquals(0, withKey.exit(), withKey.err() + withKey.out());
+        assertTrue(withKey.json().get("agrees").asBoolean());
+        Run export = run("analyze", "--json", plain.toString());
+        assertEquals(0, export.exit(), "an explicit export stays a plain zip for bug reports: " + export.err());
+    }
+
+    @Test
     void aRefusedPhotoSavesNothingAndSaysWhy(@TempDir Path home, @TempDir Path files) throws Exception {
         Path tiny = files.resolve("small.jpg");
         javax.imageio.ImageIO.write(com.clockface.vision.ImageDecoder.read(TestModels.sample("obama.jpg")).resize(300, 375)
                 .toBufferedImage(), "jpg", tiny.toFile());
-        Run r = run("enroll", "--home", home.toString(), "--json", "--id", "EMP009", "--name", "Too Small", tiny.toString());
+        Run r = run("enroll", "--home", home.toString(), "--json", "--id", "EMP009", "--name", "Too Small", "--consent", tiny.toString());
         assertEquals(1, r.exit());
         JsonNode row = r.json().get("images").get(0);
         assertEquals("EYES_TOO_CLOSE", row.get("reason").asText());
@@ -84,7 +140,7 @@ class EngineCommandsTest {
         assertEquals(0, run("persons", "list", "--home", home.toString(), "--json").json().size());
 
         Path text = Files.writeString(files.resolve("photo.png"), "not a picture");
-        Run bad = run("enroll", "--home", home.toString(), "--json", "--id", "EMP010", "--name", "X", text.toString());
+        Run bad = run("enroll", "--home", home.toString(), "--json", "--id", "EMP010", "--name", "X", "--consent", text.toString());
         assertEquals("UNSUPPORTED_FORMAT", bad.json().get("images").get(0).get("reason").asText());
     }
 

@@ -104,4 +104,21 @@ class TimesheetCsvTest {
         assertEquals("1", anna.get("missing_punches"));
         assertEquals("1.00", rows.get(1).get("total_hours"));
     }
+
+    @Test
+    void semicolonStyleForEuropeanSpreadsheetsUsesADecimalComma() throws IOException {
+        TimesheetCsv.Export files = TimesheetCsv.export(sheets(), dir.resolve("stunden.csv"), TimesheetCsv.Style.SEMICOLON);
+        String text = new String(Files.readAllBytes(files.shifts()), StandardCharsets.UTF_8).substring(1);
+        assertTrue(text.startsWith("employee_no;name;workday;in;out;"), text);
+        assertTrue(text.contains("EMP001;Anna Bërg, Jr.;2026-03-02;2026-03-02 08:02;2026-03-02 16:42;"), text);
+        try (Reader r = new java.io.StringReader(text)) {
+            List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                    .parse(r).getRecords();
+            assertEquals("8,67", rows.get(0).get("hours"));
+            assertEquals(9, rows.get(0).size(), "a comma inside a name does not split the row");
+            assertEquals("Anna Bërg, Jr.", rows.get(0).get("name"));
+        }
+        String summary = new String(Files.readAllBytes(files.summary()), StandardCharsets.UTF_8);
+        assertTrue(summary.contains(";16,67;16,00;0,67;"), summary);
+    }
 }

@@ -1,6 +1,7 @@
 package com.clockface.ui.admin;
 
 import com.clockface.admin.AdminServices;
+import com.clockface.camera.CameraFeed;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.store.AppHome;
 import com.clockface.vision.ModelResolver;
@@ -12,7 +13,8 @@ import javafx.stage.Stage;
 
 /**
  * {@code clockface admin}: the admin screens in a window on a desk PC, after the admin sign-in (or the
- * first-admin set-up). The face models load on first use (enrolment).
+ * first-admin set-up). The face models load on first use (enrolment); a live enrolment opens the camera of
+ * {@code --camera=SPEC}, else the one in the settings, else the default camera, and closes it afterwards.
  */
 public final class AdminApp extends Application {
 
@@ -22,10 +24,11 @@ public final class AdminApp extends Application {
     @Override
     public void start(Stage stage) {
         String home = getParameters().getNamed().get("home");
+        String camera = getParameters().getNamed().get("camera");
         services = AdminServices.open(AppHome.resolve(home == null ? null : Path.of(home)));
         stage.setTitle("ClockFace admin");
         Scene scene = new Scene(new LoginView(services, admin -> {
-            AdminView view = new AdminView(services, admin, this::loadEngine, Platform::exit);
+            AdminView view = new AdminView(services, admin, this::loadEngine, () -> CameraFeed.open(cameraSpec(camera)), Platform::exit);
             stage.getScene().setRoot(view);
         }), 1280, 800);
         stage.setScene(scene);
@@ -39,12 +42,18 @@ public final class AdminApp extends Application {
         return engine;
     }
 
+    private String cameraSpec(String option) {
+        if (option != null && !option.isBlank()) return option;
+        String configured = services.settings().cameraName();
+        return configured.isBlank() ? "default" : configured;
+    }
+
     @Override
     public void stop() {
         if (engine != null) engine.close();
     }
 
-    /** Arguments: {@code --home=DIR} (optional). */
+    /** Arguments: {@code --home=DIR}, {@code --camera=SPEC} (both optional). */
     public static void main(String[] args) {
         launch(AdminApp.class, args);
     }

@@ -21,7 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The admin screens' root: a side bar (People, Enrol, Timesheets, Review, Settings), a top bar with the
+ * The admin screens' root: a side bar (People, Enrol, Import, Timesheets, Review, Settings), a top bar with the
  * site and the signed-in admin, and the current screen. Every action is taken in the admin's name.
  *
  * <p>The kiosk embeds it after its admin PIN check:
@@ -32,13 +32,30 @@ public final class AdminView extends BorderPane {
 
     /** Where the face models come from: the kiosk passes its loaded engine; the desk app loads one on first use. */
     @FunctionalInterface
-    public interface EngineSource extends Callable<FaceEngine> { }
+    public interface EngineSource extends Callable<FaceEngine> {
+        /** An engine that is loaded already (the kiosk's): gallery changes made here reach it at once. */
+        static EngineSource of(FaceEngine loaded) { return new Loaded(loaded); }
+    }
+
+    /**
+     * Where a live enrolment gets its camera: the kiosk lends its running one
+     * ({@link com.clockface.camera.CameraFeed#borrow}); the desk app opens one ({@link com.clockface.camera.CameraFeed#open}).
+     */
+    @FunctionalInterface
+    public interface CameraSource {
+        com.clockface.camera.CameraFeed open() throws com.clockface.camera.CameraException;
+    }
+
+    private record Loaded(FaceEngine engine) implements EngineSource {
+        @Override public FaceEngine call() { return engine; }
+    }
 
     public static final String CSS = AdminView.class.getResource("admin.css").toExternalForm();
 
     private final AdminServices services;
     private final AdminAccounts.Admin admin;
     private final EngineSource engine;
+    private final CameraSource camera;
     private final Map<String, Screen> screens = new LinkedHashMap<>();
     private final Map<String, ToggleButton> nav = new LinkedHashMap<>();
     private final StackPane content = new StackPane();
@@ -56,17 +73,29 @@ public final class AdminView extends BorderPane {
      * @param onClose what "Close" does (the kiosk returns to its idle screen; the desk app quits)
      */
     public AdminView(AdminServices services, AdminAccounts.Admin admin, EngineSource engine, Runnable onClose) {
+        this(services, admin, engine, null, onClose);
+    }
+
+    /**
+     * @param camera the camera for live enrolment, or null when there is none (live capture is then unavailable)
+     * @param onClose what "Close" does (the kiosk returns to its idle screen; the desk app quits)
+     */
+    public AdminView(AdminServices services, AdminAccounts.Admin admin, EngineSource engine, CameraSource camera, Runnable onClose) {
+        this.camera = camera;
         this.services = services;
         this.admin = admin;
         this.engine = engine;
+        if (engine instanceof Loaded l) loadedEngine = l.engine();
         getStylesheets().add(CSS);
         getStyleClass().add("admin-root");
 
         add("people", "People", new PeopleScreen(this));
         add("enrol", "Enrol", new EnrolScreen(this));
+        add("import", "Import", new ImportScreen(this));
         add("timesheets", "Timesheets", new TimesheetScreen(this));
         add("review", "Review queue", new ReviewScreen(this));
         add("settings", "Settings", new SettingsScreen(this));
+        add("accounts", "Admin accounts", new AccountsScreen(this));
 
         VBox side = new VBox(4);
         side.getStyleClass().add("sidebar");
@@ -106,7 +135,7 @@ public final class AdminView extends BorderPane {
         nav.put(id, b);
     }
 
-    /** Shows a screen by id: people, enrol, timesheets, review, settings. */
+    /** Shows a screen by id: people, enrol, import, timesheets, review, settings, accounts. */
     public void show(String id) {
         Screen s = screens.get(id);
         if (s == null) throw new IllegalArgumentException("no screen " + id);
@@ -120,6 +149,9 @@ public final class AdminView extends BorderPane {
     public <T> T screen(String id) { return (T) screens.get(id); }
 
     AdminServices services() { return services; }
+
+    /** The camera for live enrolment, or null. */
+    CameraSource cameraSource() { return camera; }
 
     AdminAccounts.Admin admin() { return admin; }
 

@@ -1,6 +1,7 @@
 package com.clockface.ui.admin;
 
 import com.clockface.admin.Enrolment;
+import com.clockface.admin.LiveEnrolment;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.store.Person;
 import java.io.File;
@@ -31,8 +32,8 @@ import javafx.stage.FileChooser;
 /**
  * Enrol: a new person (employee number, name, collection, PIN), the consent text shown and its acceptance
  * recorded, and a trusted photo checked against the enrolment rules (refused with the specific reason),
- * with a duplicate warning when the face already belongs to someone else. Live capture needs the kiosk's
- * camera and check-in session.
+ * with a duplicate warning when the face already belongs to someone else; or a live capture through the
+ * check-in session ({@link LiveCaptureView}, judged by {@link LiveEnrolment}) when a camera is available.
  */
 final class EnrolScreen implements AdminView.Screen {
 
@@ -54,6 +55,10 @@ final class EnrolScreen implements AdminView.Screen {
     private final Label message = new Label();
     private final Button enrol;
     private Enrolment.CheckedPhoto checked;
+    private LiveEnrolment.Result liveResult;
+    private LiveEnrolment liveEnrolment;
+    private final StackPane page = new StackPane();
+    private LiveCaptureView live;
     private boolean busy;
 
     EnrolScreen(AdminView root) {
@@ -102,13 +107,14 @@ final class EnrolScreen implements AdminView.Screen {
         frame.setMinSize(280, 280);
         frame.setMaxSize(280, 280);
         Button choose = Ui.button("Upload photo…", "enrol-choose", this::choosePhoto, "primary");
-        Button live = Ui.button("Live capture: needs camera (kiosk)", "enrol-live", () -> { });
-        live.setDisable(true);
+        boolean camera = root.cameraSource() != null;
+        Button live = Ui.button(camera ? "Live capture…" : "Live capture: no camera here", "enrol-live", this::openLive);
+        live.setDisable(!camera);
         live.setWrapText(true);
         live.setMaxWidth(Double.MAX_VALUE);
         choose.setMaxWidth(Double.MAX_VALUE);
-        Label rules = Ui.label("PNG, JPEG or JPEG 2000, at most 2 MB. One frontal, sharp, well-lit face with at least "
-                + "85 px between the eyes.", "muted");
+        Label rules = Ui.label("Photo: PNG, JPEG or JPEG 2000, at most 2 MB. One frontal, sharp, well-lit face with at "
+                + "least 85 px between the eyes. Live: the person in front of the camera, high-security liveness.", "muted");
         VBox photoSide = new VBox(12, choose, live, rules, photoStatus, notDuplicate);
         photoSide.setPrefWidth(220);
         photoSide.setMaxWidth(360);
@@ -125,14 +131,50 @@ final class EnrolScreen implements AdminView.Screen {
         view = new VBox(16, Ui.title("Enrol"), Ui.subtitle("Add a person who will clock in with their face."), cols,
                 Ui.row(14, enrol, message));
         view.setPadding(new Insets(28, 32, 28, 32));
+        page.getChildren().setAll(view);
     }
 
     @Override
-    public Node view() { return view; }
+    public Node view() { return page; }
 
     @Override
     public void refresh() {
         consentText.setText(root.services().settings().consentText());
+        if (live != null) closeLive(); // a capture left by navigating away was stopped; start afresh
+    }
+
+    /** Opens the live capture in place of the form (the form keeps what was typed). */
+    void openLive() {
+        live = new LiveCaptureView(root, this::useLive, this::closeLive);
+        page.getChildren().setAll(live);
+        live.start();
+    }
+
+    /** The live capture open now, or null (tests). */
+    LiveCaptureView liveCapture() { return live; }
+
+    private void closeLive() {
+        if (live != null) live.stop();
+        live = null;
+        page.getChildren().setAll(view);
+    }
+
+    private void useLive(LiveEnrolment.Result r) {
+        LiveEnrolment judge = live.enrolment();
+        closeLive();
+        photo.set(null);
+        liveResult = r;
+        liveEnrolment = judge;
+        LiveEnrolment.ChosenFrame best = r.best();
+        preview.setImage(best == null || best.faceCrop() == null ? null : FxImages.of(best.faceCrop()));
+        photoHint.setText("");
+        if (r.duplicateSuspected()) {
+            Ui.status(photoStatus, r.message() + " Enrol only if this is a different person.", false);
+            notDuplicate.setVisible(true);
+            notDuplicate.setManaged(true);
+        } else {
+            Ui.status(photoStatus, r.message(), true);
+        }
     }
 
     private void choosePhoto() {
@@ -150,6 +192,10 @@ final class EnrolScreen implements AdminView.Screen {
     /** Checks the photo off the FX thread: decode, quality rules, embedding, duplicate search. */
     private void check(Path p) {
         checked = null;
+        if (p != null) { // a photo replaces a live capture
+            liveResult = null;
+            liveEnrolment = null;
+        }
         notDuplicate.setSelected(false);
         notDuplicate.setVisible(false);
         notDuplicate.setManaged(false);
@@ -199,21 +245,31 @@ final class EnrolScreen implements AdminView.Screen {
             Ui.status(message, "Wait until the photo is checked.", false);
             return;
         }
-        if (checked == null) {
-            Ui.status(message, "Upload an accepted photo first.", false);
+        if (checked == null && liveResult == null) {
+            Ui.status(message, "Upload an accepted photo or make a live capture first.", false);
             return;
         }
-        if (checked.duplicateSuspected() && !notDuplicate.isSelected()) {
+        boolean duplicate = checked != null ? checked.duplicateSuspected() : liveResult.duplicateSuspected();
+        if (duplicate && !notDuplicate.isSelected()) {
             Ui.status(message, "The face resembles someone already enrolled; confirm it is a different person.", false);
             return;
         }
         Enrolment.CheckedPhoto photoToSave = checked;
+        LiveEnrolment.Result liveToSave = liveResult;
         try {
             Enrolment enrolment = new Enrolment(root.services().database(), root.services().hashIterations());
             Person p = enrolment.createPerson(employeeNo.getText(), name.getText(), collection.getText(), pin.getText(),
                     consent.isSelected(), root.actor());
-            enrolment.saveTemplate(root.engineNow(), p.id(), photoToSave, root.actor());
-            Ui.status(message, "Enrolled " + p.name() + " (" + p.employeeNo() + ").", true);
+            int templates = 1;
+            if (photoToSave != null) {
+                enrolment.saveTemplate(root.engineNow(), p.id(), photoToSave, root.actor());
+            } else {
+                templates = liveEnrolment.save(p.id(), liveToSave, notDuplicate.isSelected(), root.actor()).size();
+            }
+            liveResult = null;
+            liveEnrolment = null;
+            Ui.status(message, "Enrolled " + p.name() + " (" + p.employeeNo() + ") with " + templates
+                    + (templates == 1 ? " face template." : " face templates."), true);
             employeeNo.clear();
             name.clear();
             pin.clear();

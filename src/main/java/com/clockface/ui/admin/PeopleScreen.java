@@ -172,7 +172,10 @@ final class PeopleScreen implements AdminView.Screen {
         PersonRepository repo = root.services().persons();
         try {
             Person updated = p.status() == PersonStatus.ACTIVE ? repo.deactivate(p.id(), root.actor()) : repo.activate(p.id(), root.actor());
-            if (!updated.active()) root.engineIfLoaded().ifPresent(e -> e.forgetPerson(p.id()));
+            // the running gallery follows at once: an inactive person is not matched, an activated one is again
+            root.engineIfLoaded().ifPresent(e -> {
+                if (updated.active()) e.rememberPerson(p.id()); else e.forgetPerson(p.id());
+            });
             reload();
             table.getSelectionModel().select(updated);
             Ui.status(message, updated.active() ? "Activated." : "Deactivated: no longer recognised at the kiosk.", true);

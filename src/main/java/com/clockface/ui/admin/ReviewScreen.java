@@ -32,7 +32,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Review queue: check-ins the kiosk could not settle (liveness review, PIN punches, suspected attacks), each
- * with its evidence frame (decrypted into memory only), scores and signals; approve makes the pending punch
+ * with its evidence frame (decrypted into memory only), scores and signals, and the saved recording when there
+ * is one ({@link CapsuleReplayView}: step through or play it, re-analysed); approve makes the pending punch
  * count, reject marks it rejected.
  */
 final class ReviewScreen implements AdminView.Screen {
@@ -53,6 +54,8 @@ final class ReviewScreen implements AdminView.Screen {
     private final Label message = new Label();
     private final VBox detail;
     private final Label count = Ui.label("", "badge");
+    private final javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane();
+    private CapsuleReplayView replayView;
 
     ReviewScreen(AdminView root) {
         this.root = root;
@@ -93,6 +96,7 @@ final class ReviewScreen implements AdminView.Screen {
         view = new VBox(16, Ui.row(12, Ui.title("Review queue"), count), Ui.subtitle(
                 "Check-ins the kiosk could not settle alone. Look at the photo and the scores, then approve or reject."), body);
         view.setPadding(new Insets(28, 32, 28, 32));
+        page.getChildren().setAll(view);
         showDetail(null);
     }
 
@@ -125,10 +129,11 @@ final class ReviewScreen implements AdminView.Screen {
     }
 
     @Override
-    public Node view() { return view; }
+    public Node view() { return page; }
 
     @Override
     public void refresh() {
+        closeReplay();
         ReviewQueue.Item sel = list.getSelectionModel().getSelectedItem();
         List<ReviewQueue.Item> items = root.services().review().pending(200);
         list.setItems(FXCollections.observableArrayList(items));
@@ -163,7 +168,8 @@ final class ReviewScreen implements AdminView.Screen {
         facts.addRow(r++, Ui.label("Punch", "field-label"), Ui.label(i.punches().isEmpty() ? "none"
                 : i.punches().stream().map(ReviewScreen::punchText).collect(Collectors.joining(", ")), "value"));
         if (e.capsulePath() != null) {
-            facts.addRow(r, Ui.label("Recording", "field-label"), Ui.label(e.capsulePath(), "value"));
+            Button replay = Ui.button("Replay recording", "review-replay", () -> openReplay(i));
+            facts.addRow(r, Ui.label("Recording", "field-label"), replay);
         }
         signals.setText(signalText(e.signalsJson()));
         if (e.hasEvidence()) {
@@ -182,6 +188,26 @@ final class ReviewScreen implements AdminView.Screen {
                 noEvidence.setText("The evidence frame cannot be read: " + Ui.message(ex));
             }
         }
+    }
+
+    /** Loads the capsule off the FX thread and shows its replay in place of the queue. */
+    void openReplay(ReviewQueue.Item i) {
+        Ui.status(message, "Opening the recording…", true);
+        Ui.background(() -> root.services().review().replay(root.services().home(), i.event().id(), root.actor()), replay -> {
+            Ui.status(message, "", true);
+            String title = i.personLabel() + "  ·  " + kindText(i.event()) + " at " + i.event().kiosk() + ", "
+                    + WHEN.format(i.event().at().atZone(zone())) + "  ·  check-in #" + i.event().id();
+            replayView = new CapsuleReplayView(root, title, replay, this::closeReplay);
+            page.getChildren().setAll(replayView);
+        }, ex -> Ui.status(message, "The recording cannot be shown: " + Ui.message(ex), false));
+    }
+
+    /** The replay open now, or null (tests). */
+    CapsuleReplayView replayView() { return replayView; }
+
+    private void closeReplay() {
+        replayView = null;
+        page.getChildren().setAll(view);
     }
 
     private static String punchText(Punch p) {

@@ -344,7 +344,7 @@ final class TimesheetScreen implements AdminView.Screen {
     void exportTo(Path file) {
         try {
             TimesheetReport r = root.services().timesheets().report(period(), null);
-            TimesheetCsv.Export e = root.services().timesheets().exportCsv(r, file);
+            TimesheetCsv.Export e = root.services().timesheets().exportCsv(r, file, root.actor());
             Ui.status(message, "Exported " + r.people().size() + " people to " + e.shifts().getFileName() + " and "
                     + e.summary().getFileName() + ".", true);
         } catch (Exception e) {

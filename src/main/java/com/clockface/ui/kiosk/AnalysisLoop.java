@@ -47,13 +47,16 @@ public final class AnalysisLoop implements AutoCloseable {
     private void run() {
         while (!stop) {
             try {
+                if (paused) {
+                    // take no frames: while the kiosk is paused its camera may be lent (the admin's live enrolment)
+                    deliverPaints();
+                    handleReset();
+                    Thread.sleep(50);
+                    continue;
+                }
                 Frame f = slot.take(100, TimeUnit.MILLISECONDS);
                 deliverPaints();
-                if (resetRequested) {
-                    resetRequested = false;
-                    analyzer.reset();
-                    latest.set(ScreenModel.idle());
-                }
+                handleReset();
                 if (paused) continue;
                 ScreenModel m = f != null ? analyzer.onFrame(f) : analyzer.tick(System.nanoTime());
                 if (f != null) meter.tick();
@@ -65,6 +68,14 @@ public final class AnalysisLoop implements AutoCloseable {
                 // one bad frame must not end check-ins for the day
                 log.error("analysis of a frame failed", e);
             }
+        }
+    }
+
+    private void handleReset() {
+        if (resetRequested) {
+            resetRequested = false;
+            analyzer.reset();
+            latest.set(ScreenModel.idle());
         }
     }
 
@@ -85,7 +96,7 @@ public final class AnalysisLoop implements AutoCloseable {
         latest.set(ScreenModel.idle());
     }
 
-    /** While paused (PIN entry, admin), frames are taken and dropped without analysis. */
+    /** While paused (PIN entry, admin), no frame is taken from the slot, so another consumer may use the camera. */
     public void setPaused(boolean p) {
         paused = p;
         if (p) requestReset();

@@ -292,11 +292,16 @@ public class KioskApp extends Application {
         pad[0].requestFocus();
     }
 
-    /** The admin screens over the kiosk, sharing its database and loaded face engine; Close returns to idle. */
+    /**
+     * The admin screens over the kiosk, sharing its database, loaded face engine and camera (a live enrolment
+     * takes the frames the paused check-in leaves); Close returns to idle.
+     */
     private void openAdminScreens(com.clockface.admin.AdminAccounts.Admin admin) {
         KioskRuntime rt = runtime;
         var view = new com.clockface.ui.admin.AdminView(new com.clockface.admin.AdminServices(rt.home(), rt.db()), admin,
-                rt::engine, this::closeOverlay);
+                com.clockface.ui.admin.AdminView.EngineSource.of(rt.engine()),
+                () -> com.clockface.camera.CameraFeed.borrow(rt.slot(), () -> rt.camera().info(), rt.testSource(), rt.frameTimes()),
+                this::closeOverlay);
         view.setId("admin-view");
         screen.showOverlay(view);
         adminOpen = true;

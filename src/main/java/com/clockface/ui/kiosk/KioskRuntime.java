@@ -107,6 +107,31 @@ public final class KioskRuntime implements AutoCloseable {
                         fmt(previewMeter.sample()), fmt(analysis.meter().sample()), fmt(capture.fps()),
                         slot.received(), slot.dropped()),
                 5, 5, TimeUnit.SECONDS);
+        // enrolments, activations and erasures made by another process (clockface admin, the CLI) reach the gallery
+        stats.scheduleWithFixedDelay(this::syncGallery, GALLERY_SYNC_SECONDS, GALLERY_SYNC_SECONDS, TimeUnit.SECONDS);
+        // retention: evidence frames and capsules past their days go, once shortly after start and then daily
+        stats.scheduleWithFixedDelay(this::purge, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+    }
+
+    /** The daily retention purge (admin.RetentionPurge), audited as the kiosk. */
+    void purge() {
+        try {
+            var r = new com.clockface.admin.RetentionPurge(home, db).run("kiosk:" + settings.getString(KEY_KIOSK_NAME, "kiosk"));
+            log.info("retention purge: {} evidence frames and {} capsules removed", r.evidenceDeleted(), r.capsuleFilesDeleted());
+        } catch (RuntimeException e) {
+            log.warn("retention purge failed (retried tomorrow): {}", e.getMessage());
+        }
+    }
+
+    static final int GALLERY_SYNC_SECONDS = 30;
+
+    private void syncGallery() {
+        try {
+            FaceEngine.GallerySync s = engine.syncGallery();
+            if (s.added() + s.removed() > 0) log.info("gallery synced with the database: {} templates added, {} removed", s.added(), s.removed());
+        } catch (RuntimeException e) {
+            log.warn("gallery sync failed (retried in {} s): {}", GALLERY_SYNC_SECONDS, e.getMessage());
+        }
     }
 
     /** The camera spec in use now. */

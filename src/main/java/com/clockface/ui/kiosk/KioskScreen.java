@@ -402,7 +402,7 @@ public final class KioskScreen {
     }
 
     /** Step due {@code ms} after the start; {@code size()} once the sequence is over. */
-    static int stepAt(ColourSequence seq, long ms) {
+    public static int stepAt(ColourSequence seq, long ms) {
         if (ms < 0) return -1;
         if (ms >= seq.totalMillis()) return seq.size();
         int i = 0;

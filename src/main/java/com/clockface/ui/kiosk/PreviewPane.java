@@ -18,12 +18,12 @@ import javafx.scene.shape.StrokeLineCap;
  * oval, the oval ring and a progress arc; and the flash layer (the challenge colour over the whole pane around
  * the oval, slightly translucent inside it so the worker still sees themself). The picture, the darkening and
  * the flash are composed into one unscaled image by {@link PreviewImage}; the bars beside a 4:3 picture are the
- * pane's background (dark, or the flash colour). FX thread only.
+ * pane's background (dark, or the flash colour). FX thread only. The admin screens' live enrolment shows the same pane.
  */
-final class PreviewPane extends Pane {
-    static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
-    static final Color RING_OK = Color.rgb(52, 211, 153);
-    static final Color RING_ADJUST = Color.rgb(251, 191, 36);
+public final class PreviewPane extends Pane {
+    public static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
+    public static final Color RING_OK = Color.rgb(52, 211, 153);
+    public static final Color RING_ADJUST = Color.rgb(251, 191, 36);
     private static final Background DARK = new Background(new BackgroundFill(
             Color.rgb(PreviewImage.MASK_R + 2, PreviewImage.MASK_G + 4, PreviewImage.MASK_B + 7), null, null));
 
@@ -41,7 +41,7 @@ final class PreviewPane extends Pane {
     private int geomFrameW, geomFrameH, picW, picH;
     private double ovalCx, ovalCy, ovalRx, ovalRy;
 
-    PreviewPane() {
+    public PreviewPane() {
         getStyleClass().add("preview");
         setBackground(DARK);
         imageView.setSmooth(false);
@@ -64,21 +64,21 @@ final class PreviewPane extends Pane {
     }
 
     /** Shows a new camera frame at the next {@link #flush()}; FX thread. */
-    void showFrame(BgrImage f) {
+    public void showFrame(BgrImage f) {
         frame = f;
         dirty = true;
     }
 
     /** Composes the picture once per pulse if the frame or the flash changed (or leaves it to the layout pass). */
-    void flush() {
+    public void flush() {
         if (!dirty || frame == null) return;
         if (frame.width() != geomFrameW || frame.height() != geomFrameH) requestLayout(); // the layout composes it
         else paint();
     }
 
-    boolean hasFrame() { return picture.image() != null; }
+    public boolean hasFrame() { return picture.image() != null; }
 
-    void setOval(ScreenModel.OvalBox o, int frameWidth) {
+    public void setOval(ScreenModel.OvalBox o, int frameWidth) {
         if (o == null || o.equals(oval) && frameWidth == ovalFrameWidth) return;
         oval = o;
         ovalFrameWidth = frameWidth;
@@ -86,14 +86,14 @@ final class PreviewPane extends Pane {
         requestLayout();
     }
 
-    void setRing(Color c, double progress) {
+    public void setRing(Color c, double progress) {
         ring.setStroke(c);
         progressArc.setLength(-360 * Math.max(0, Math.min(1, progress)));
         progressArc.setVisible(flash == null && progress > 0.001);
     }
 
     /** Paints a challenge colour, or clears it with null, at the next {@link #flush()} (this pulse). */
-    void setFlash(FlashColour c) {
+    public void setFlash(FlashColour c) {
         if (java.util.Objects.equals(c, flash)) return;
         flash = c;
         boolean on = c != null;
@@ -103,7 +103,7 @@ final class PreviewPane extends Pane {
         dirty = true;
     }
 
-    FlashColour flash() { return flash; }
+    public FlashColour flash() { return flash; }
 
     /** The composed preview picture (tests). */
     PreviewImage picture() { return picture; }

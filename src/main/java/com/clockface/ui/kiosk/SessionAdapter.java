@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 /**
  * Feeds the check-in session on the analysis thread and turns its {@link SessionView} into what the
  * screen draws. The session decides; this class only translates (and keeps the last face crop for the
- * result card's photo).
+ * result card's photo). The admin screens' live enrolment feeds its session through it too.
  */
-final class SessionAdapter implements FrameAnalyzer {
+public final class SessionAdapter implements FrameAnalyzer {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Supplier<CheckinSession> newSession;
@@ -43,14 +43,14 @@ final class SessionAdapter implements FrameAnalyzer {
      * @param zone       the kiosk's time zone (the card's time)
      * @param hoursToday "Hours today: 3.5" for a person id (may return null)
      */
-    SessionAdapter(Supplier<CheckinSession> newSession, Supplier<ZoneId> zone, LongFunction<String> hoursToday) {
+    public SessionAdapter(Supplier<CheckinSession> newSession, Supplier<ZoneId> zone, LongFunction<String> hoursToday) {
         this.newSession = newSession;
         this.zone = zone;
         this.hoursToday = hoursToday;
     }
 
     /** The session (created at the first frame, when the camera's size is known); null before. */
-    CheckinSession session() { return session; }
+    public CheckinSession session() { return session; }
 
     @Override
     public ScreenModel onFrame(Frame frame) {

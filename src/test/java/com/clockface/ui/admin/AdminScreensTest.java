@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clockface.admin.AdminAccounts;
 import com.clockface.admin.AdminServices;
+import com.clockface.admin.Enrolment;
 import com.clockface.checkin.FaceEngine;
 import com.clockface.store.AppHome;
 import com.clockface.store.AuditLog;
@@ -48,6 +49,7 @@ class AdminScreensTest {
     static AdminServices services;
     static FaceEngine engine;
     AdminView view;
+    AdminAccounts.Admin maria;
 
     static synchronized FaceEngine engine() throws Exception {
         if (engine == null) engine = FaceEngine.load(ModelResolver.fromEnvironment(), services.database(), null);
@@ -68,9 +70,13 @@ class AdminScreensTest {
             services.settings().set("kiosk.name", "Front door", "test");
             services.settings().set("kiosk.site", "Hamburg warehouse", "test");
         }
-        AdminAccounts.Admin maria = services.accounts().exists() ? services.accounts().login("Maria", "246813")
+        maria = services.accounts().exists() ? services.accounts().login("Maria", "246813")
                 : services.accounts().createFirst("Maria", "246813", "test");
-        view = new AdminView(services, maria, AdminScreensTest::engine, () -> { });
+        try {
+            view = new AdminView(services, maria, AdminView.EngineSource.of(engine()), () -> { }); // as the kiosk does
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -179,6 +185,148 @@ class AdminScreensTest {
         robot.interact(() -> enrol.photo.set(good));
         await(enrol);
         assertTrue(status.getText().contains("looks like Barack Obama"), status.getText());
+    }
+
+    @Test
+    void deactivationActivationAndErasureReachTheRunningGallery(FxRobot robot) throws Exception {
+        Path photo = Path.of(System.getenv(ModelResolver.ENV_MIRROR)).resolve("samples/obama.jpg");
+        Enrolment enrolment = new Enrolment(services.database(), 10_000);
+        Person p = enrolment.createPerson("EMP300", "Gallery Probe", "front", null, true, "test");
+        enrolment.saveTemplate(engine(), p.id(), enrolment.checkPhoto(engine(), photo, p.id()), "test");
+        assertTrue(engine().gallery().templateIds().containsValue(p.id()));
+
+        robot.clickOn("#nav-people");
+        robot.clickOn("#people-search").write("EMP300");
+        robot.clickOn("Gallery Probe");
+        robot.clickOn("#person-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(services.persons().findById(p.id()).orElseThrow().active());
+        assertFalse(engine().gallery().templateIds().containsValue(p.id()), "deactivated: out of the running gallery");
+
+        robot.clickOn("#person-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(services.persons().findById(p.id()).orElseThrow().active());
+        assertEquals(1, engine().gallery().templateIds().values().stream().filter(id -> id == p.id()).count(),
+                "activated: its template is back, once");
+
+        robot.clickOn("#person-erase");
+        robot.clickOn("#erase-confirm").write("EMP300");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(engine().gallery().templateIds().containsValue(p.id()), "erased: out of the gallery");
+        assertTrue(services.templates().listForPerson(p.id()).isEmpty());
+    }
+
+    @Test
+    void enrolmentByLiveCaptureThroughTheCheckinSession(FxRobot robot) throws Exception {
+        // The camera is the live recording of apfol, in step with the analysis (every frame analysed however
+        // busy the machine is: the liveness verdict is the recording's, not the load's).
+        Path video = com.clockface.vision.TestModels.data().resolve("videos/live/00002.webm");
+        AdminView withCamera = new AdminView(services, maria, AdminView.EngineSource.of(engine()),
+                () -> com.clockface.camera.CameraFeed.lockStep(new com.clockface.camera.VideoFileSource(video).loop(true)), () -> { });
+        robot.interact(() -> view.getScene().setRoot(withCamera));
+        robot.clickOn("#nav-enrol");
+        EnrolScreen enrol = withCamera.screen("enrol");
+        robot.clickOn("#enrol-employee-no").write("EMP400");
+        robot.clickOn("#enrol-name").write("Apfol Live");
+        robot.clickOn("#enrol-consent");
+
+        robot.clickOn("#enrol-live");
+        LiveCaptureView live = enrol.liveCapture();
+        assertNotNull(live);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> live.result() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        com.clockface.admin.LiveEnrolment.Result r = live.result();
+        assertTrue(r.accepted(), r.message());
+        assertTrue(r.liveness().score() >= 0.9, "high-security liveness: " + r.liveness().score());
+        assertEquals(r.frames().size(), robot.lookup("#live-frames").queryAs(javafx.scene.layout.FlowPane.class).getChildren().size());
+        assertTrue(robot.lookup("#live-status").queryAs(Label.class).getText().startsWith("Live capture accepted"));
+
+        robot.clickOn("#live-use");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(enrol.liveCapture() == null, "back on the form");
+        Label status = robot.lookup("#enrol-photo-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Live capture accepted"), status.getText());
+        robot.clickOn("#enrol-save");
+        Label msg = robot.lookup("#enrol-message").queryAs(Label.class);
+        assertTrue(msg.getText().startsWith("Enrolled Apfol Live (EMP400) with " + r.frames().size()), msg.getText());
+        Person p = services.persons().findByEmployeeNo("EMP400").orElseThrow();
+        assertEquals("Maria", p.consentBy());
+        List<com.clockface.store.Template> stored = services.templates().listForPerson(p.id());
+        assertEquals(r.frames().size(), stored.size());
+        assertTrue(stored.stream().allMatch(t -> t.source() == com.clockface.store.TemplateSource.LIVE));
+        assertTrue(services.audit().listForTarget("person:" + p.id(), 10).stream()
+                .anyMatch(e -> e.action().equals("person.enrol_live") && e.actor().equals("Maria")));
+        assertTrue(engine().gallery().templateIds().containsValue(p.id()), "recognisable at once");
+    }
+
+    @Test
+    void bulkImportShowsProgressAndAReportLinePerRow(FxRobot robot) throws Exception {
+        Path ids = com.clockface.vision.TestModels.data().resolve("identities");
+        Path csv = dir.resolve("import.csv");
+        Files.writeString(csv, "employee_no,name,photo,collection\r\n"
+                + "EMP600,Jonas Becker," + ids.resolve("nuaa-0008/00001.jpg") + ",warehouse\r\n"
+                + "EMP601,Someone Else," + ids.resolve("nuaa-0008/00002.jpg") + ",warehouse\r\n"
+                + "EMP602,Tom Hanks," + ids.resolve("lfw-Tom_Hanks/00001.jpg") + ",office\r\n"
+                + "EMP603,Lost Photo,missing.jpg,office\r\n");
+        robot.clickOn("#nav-import");
+        ImportScreen screen = view.screen("import");
+        robot.interact(() -> screen.load(csv));
+        assertEquals("4 rows to check.", robot.lookup("#import-source-info").queryAs(Label.class).getText());
+
+        robot.clickOn("#import-start");
+        Label summary = robot.lookup("#import-summary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("consent"), "no import without the consent confirmation: " + summary.getText());
+        assertTrue(services.persons().findByEmployeeNo("EMP600").isEmpty());
+
+        robot.clickOn("#import-consent");
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> screen.report() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, robot.lookup("#import-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
+        TableView<com.clockface.admin.BulkImport.RowResult> table = robot.lookup("#import-rows").queryTableView();
+        assertEquals(4, table.getItems().size());
+        assertEquals(List.of("Imported", "Duplicate?", "Refused: face too small", "Refused: no photo file"),
+                table.getItems().stream().map(ImportScreen::statusText).toList());
+        assertTrue(table.getItems().get(1).message().contains("EMP600 Jonas Becker"), table.getItems().get(1).message());
+        assertEquals("1 imported  ·  1 duplicate not imported  ·  2 refused  ·  0 skipped", summary.getText());
+        Person jonas = services.persons().findByEmployeeNo("EMP600").orElseThrow();
+        assertEquals("Maria", jonas.consentBy());
+        assertEquals(1, services.templates().listForPerson(jonas.id()).size());
+        assertTrue(engine().gallery().templateIds().containsValue(jonas.id()));
+    }
+
+    @Test
+    void aSavedCheckinIsReplayedFromTheReviewQueue(FxRobot robot) throws Exception {
+        com.clockface.store.CheckEvent e = com.clockface.admin.CapsuleReplayTest.doubtfulCheckinWithCapsule(engine(),
+                services.database(), services.home());
+        robot.clickOn("#nav-review");
+        ReviewScreen review = view.screen("review");
+        javafx.scene.control.ListView<com.clockface.admin.ReviewQueue.Item> list = robot.lookup("#review-list").queryListView();
+        robot.interact(() -> list.getItems().stream().filter(i -> i.event().id() == e.id()).findFirst()
+                .ifPresent(i -> list.getSelectionModel().select(i)));
+        robot.clickOn("#review-replay");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> review.replayView() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        CapsuleReplayView replay = review.replayView();
+        Label position = robot.lookup("#replay-position").queryAs(Label.class);
+        assertTrue(position.getText().startsWith("Frame 1 of "), position.getText());
+        assertTrue(robot.lookup("#replay-colours").queryAs(javafx.scene.layout.Pane.class).getChildren().size() >= 7,
+                "the bar shows the 5-8 colours of the challenge");
+        robot.clickOn("#replay-next");
+        assertTrue(position.getText().startsWith("Frame 2 of "), position.getText());
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !replay.agreementText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Agrees with the recorded verdict.", replay.agreementText());
+
+        robot.clickOn("#replay-play");
+        assertTrue(replay.playing());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !replay.playing());
+        assertTrue(position.getText().matches("Frame (\\d+) of \\1 .*"), "played to the last frame: " + position.getText());
+        robot.clickOn("#replay-back");
+        assertTrue(review.replayView() == null);
+        assertTrue(robot.lookup("#review-list").tryQuery().isPresent());
     }
 
     private static void await(EnrolScreen enrol) throws Exception {
