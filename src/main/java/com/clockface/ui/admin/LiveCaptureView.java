@@ -3,10 +3,8 @@ package com.clockface.ui.admin;
 import com.clockface.admin.LiveEnrolment;
 import com.clockface.camera.CameraFeed;
 import com.clockface.checkin.FaceEngine;
-import com.clockface.liveness.flash.ColourSequence;
-import com.clockface.liveness.flash.FlashColour;
 import com.clockface.ui.kiosk.AnalysisLoop;
-import com.clockface.ui.kiosk.KioskScreen;
+import com.clockface.ui.kiosk.FlashPlayer;
 import com.clockface.ui.kiosk.PreviewPane;
 import com.clockface.ui.kiosk.ScreenModel;
 import com.clockface.ui.kiosk.SessionAdapter;
@@ -61,8 +59,11 @@ final class LiveCaptureView extends VBox {
     private LiveEnrolment.Result result;
     private ScreenModel shown;
     private Frame lastFrame;
-    private ScreenModel.FlashPlan activePlan;
-    private int paintedStep = -2;
+    private final FlashPlayer flash = new FlashPlayer(c -> {
+        preview.setFlash(c);
+        // the whole capture area lights up, not just the preview: more light on the face
+        setBackground(c == null ? null : new Background(new BackgroundFill(Color.rgb(c.r(), c.g(), c.b()), null, null)));
+    });
     private boolean running;
 
     LiveCaptureView(AdminView root, Consumer<LiveEnrolment.Result> onUse, Runnable onCancel) {
@@ -145,8 +146,7 @@ final class LiveCaptureView extends VBox {
         facts.getChildren().clear();
         showHowTo(true);
         shown = null;
-        activePlan = null;
-        paintedStep = -2;
+        flash.reset();
         running = true;
         Ui.status(status, feed == null ? "Starting the camera…" : "Look at the camera.", true);
         Ui.background(() -> {
@@ -271,7 +271,7 @@ final class LiveCaptureView extends VBox {
             render(m);
             shown = m;
         }
-        paintFlash(l, m, now);
+        flash.pulse(m, now, l::reportPaint);
         preview.flush(); // one composition per pulse, with this pulse's frame and colour
     }
 
@@ -286,27 +286,5 @@ final class LiveCaptureView extends VBox {
         };
         preview.setRing(ring, m.progress());
         if (m.phase() == ScreenModel.Phase.ANALYSING) Ui.status(status, "Checking liveness and choosing frames…", true);
-    }
-
-    /** As the kiosk does: the step due now from elapsed time; every change of colour reported with its pulse time. */
-    private void paintFlash(AnalysisLoop l, ScreenModel m, long now) {
-        ScreenModel.FlashPlan plan = m.flash();
-        if (plan != null && (activePlan == null || plan.startNanos() != activePlan.startNanos())) {
-            activePlan = plan;
-            paintedStep = -2;
-        }
-        if (activePlan == null) return;
-        boolean cancelled = m.phase() != ScreenModel.Phase.FLASHING && m.phase() != ScreenModel.Phase.ANALYSING;
-        ColourSequence seq = activePlan.sequence();
-        int step = cancelled ? seq.size() : KioskScreen.stepAt(seq, (now - activePlan.startNanos()) / 1_000_000L);
-        if (step != paintedStep) {
-            FlashColour c = step >= 0 && step < seq.size() ? seq.steps().get(step).colour() : null;
-            preview.setFlash(c);
-            // the whole capture area lights up, not just the preview: more light on the face
-            setBackground(c == null ? null : new Background(new BackgroundFill(Color.rgb(c.r(), c.g(), c.b()), null, null)));
-            if (step >= 0 && !cancelled) l.reportPaint(step, now);
-            paintedStep = step;
-        }
-        if (step >= seq.size()) activePlan = null;
     }
 }

@@ -1,6 +1,5 @@
 package com.clockface.ui.kiosk;
 
-import com.clockface.liveness.flash.ColourSequence;
 import com.clockface.liveness.flash.FlashColour;
 import com.clockface.vision.Frame;
 import javafx.animation.AnimationTimer;
@@ -91,8 +90,7 @@ public final class KioskScreen {
     private long lastPulseNanos;
     private volatile long livePreviewNanos; // time the preview was on screen (the benchmark's preview fps is per this time)
     private ScreenModel shown;
-    private ScreenModel.FlashPlan activePlan;
-    private int paintedStep = -2;
+    private final FlashPlayer flash = new FlashPlayer(preview::setFlash);
     private long lastClockSecond = -1;
     private ScreenModel.Cue shownCue;
     private boolean cardOverride; // a card the kiosk itself shows (PIN result), not the session's
@@ -350,7 +348,7 @@ public final class KioskScreen {
             previewMeter.tick();
         }
         lastFrame = f;
-        paintFlash(m, now);
+        flash.pulse(m, now, paintReporter);
         preview.flush(); // one composition per pulse, with this pulse's frame and colour
     }
 
@@ -378,37 +376,6 @@ public final class KioskScreen {
         idleDate.setText(DATE.format(t));
     }
 
-    /**
-     * Paints the challenge colour due now, computed from the elapsed time (not by counting pulses), and
-     * reports the pulse time of every colour change, including the return to the preview at the end.
-     */
-    private void paintFlash(ScreenModel m, long now) {
-        ScreenModel.FlashPlan plan = m.flash();
-        if (plan != null && (activePlan == null || plan.startNanos() != activePlan.startNanos())) {
-            activePlan = plan;
-            paintedStep = -2;
-        }
-        if (activePlan == null) return;
-        boolean cancelled = m.phase() != ScreenModel.Phase.FLASHING && m.phase() != ScreenModel.Phase.ANALYSING;
-        ColourSequence seq = activePlan.sequence();
-        int step = cancelled ? seq.size() : stepAt(seq, (now - activePlan.startNanos()) / 1_000_000L);
-        if (step != paintedStep) {
-            FlashColour c = step >= 0 && step < seq.size() ? seq.steps().get(step).colour() : null;
-            preview.setFlash(c);
-            if (step >= 0 && !cancelled) paintReporter.colourShown(step, now);
-            paintedStep = step;
-        }
-        if (step >= seq.size()) activePlan = null;
-    }
-
-    /** Step due {@code ms} after the start; {@code size()} once the sequence is over. */
-    public static int stepAt(ColourSequence seq, long ms) {
-        if (ms < 0) return -1;
-        if (ms >= seq.totalMillis()) return seq.size();
-        int i = 0;
-        while (i + 1 < seq.size() && seq.startMillis(i + 1) <= ms) i++;
-        return i;
-    }
 
     private void render(ScreenModel m) {
         boolean live = m.phase() == ScreenModel.Phase.ALIGNING || m.phase() == ScreenModel.Phase.FLASHING

@@ -42,11 +42,11 @@ class KioskOptionsTest {
         var seq = new com.clockface.liveness.flash.ColourSequence(com.clockface.liveness.flash.FlashMode.STANDARD, List.of(
                 new com.clockface.liveness.flash.ColourStep(com.clockface.liveness.flash.FlashColour.RED, 200),
                 new com.clockface.liveness.flash.ColourStep(com.clockface.liveness.flash.FlashColour.BLUE, 300)));
-        assertEquals(-1, KioskScreen.stepAt(seq, -1));
-        assertEquals(0, KioskScreen.stepAt(seq, 0));
-        assertEquals(0, KioskScreen.stepAt(seq, 199));
-        assertEquals(1, KioskScreen.stepAt(seq, 200));
-        assertEquals(1, KioskScreen.stepAt(seq, 499));
-        assertEquals(2, KioskScreen.stepAt(seq, 500), "past the end: the resting step, reported too");
+        assertEquals(-1, FlashPlayer.stepAt(seq, -1));
+        assertEquals(0, FlashPlayer.stepAt(seq, 0));
+        assertEquals(0, FlashPlayer.stepAt(seq, 199));
+        assertEquals(1, FlashPlayer.stepAt(seq, 200));
+        assertEquals(1, FlashPlayer.stepAt(seq, 499));
+        assertEquals(2, FlashPlayer.stepAt(seq, 500), "past the end: the resting step, reported too");
     }
 }
