@@ -69,7 +69,9 @@ class KioskLiveEnrolmentTest {
         String source = robot.lookup("#live-source").queryLabeled().getText();
         assertTrue(source.contains("00002.webm") && source.contains("recording"), source);
         String verdict = robot.lookup("#live-status").queryLabeled().getText();
-        assertTrue(verdict.startsWith("Live capture accepted") || verdict.startsWith("Not enrolled"), verdict);
+        // the injection checks read the kiosk camera's own frame times, so a real-time capture passes however busy the
+        // analysis thread is (apfol's recording scores about 1.00 in EXPRESS mode)
+        assertTrue(verdict.startsWith("Live capture accepted"), verdict);
         assertEquals(kioskAnalysed, app.runtime().analysis().meter().total(), "the paused kiosk took no frame from the capture");
 
         robot.clickOn("#live-cancel");
