@@ -278,13 +278,7 @@ final class LiveCaptureView extends VBox {
     private void render(ScreenModel m) {
         if (m.phase() == ScreenModel.Phase.RESULT) return; // LiveEnrolment's result is shown instead of the kiosk's card
         guidance.setText(m.phase() == ScreenModel.Phase.IDLE ? "Step in front of the camera." : m.sentence());
-        preview.setOval(m.oval(), m.frameWidth());
-        Color ring = switch (m.cue()) {
-            case OK, WAIT -> PreviewPane.RING_OK;
-            case ADJUST -> PreviewPane.RING_ADJUST;
-            case NONE -> PreviewPane.RING_NEUTRAL;
-        };
-        preview.setRing(ring, m.progress());
+        preview.follow(m);
         if (m.phase() == ScreenModel.Phase.ANALYSING) Ui.status(status, "Checking liveness and choosing frames…", true);
     }
 }

@@ -399,13 +399,7 @@ public final class KioskScreen {
                 guidanceIcon.getChildren().setAll(cueIcon(m.cue()));
                 shownCue = m.cue();
             }
-            preview.setOval(m.oval(), m.frameWidth());
-            Color ring = switch (m.cue()) {
-                case OK, WAIT -> PreviewPane.RING_OK;
-                case ADJUST -> PreviewPane.RING_ADJUST;
-                case NONE -> PreviewPane.RING_NEUTRAL;
-            };
-            preview.setRing(ring, m.progress());
+            preview.follow(m);
         }
     }
 

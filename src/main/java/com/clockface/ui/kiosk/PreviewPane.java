@@ -21,9 +21,9 @@ import javafx.scene.shape.StrokeLineCap;
  * pane's background (dark, or the flash colour). FX thread only. The admin screens' live enrolment shows the same pane.
  */
 public final class PreviewPane extends Pane {
-    public static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
-    public static final Color RING_OK = Color.rgb(52, 211, 153);
-    public static final Color RING_ADJUST = Color.rgb(251, 191, 36);
+    static final Color RING_NEUTRAL = Color.rgb(235, 240, 248);
+    static final Color RING_OK = Color.rgb(52, 211, 153);
+    static final Color RING_ADJUST = Color.rgb(251, 191, 36);
     private static final Background DARK = new Background(new BackgroundFill(
             Color.rgb(PreviewImage.MASK_R + 2, PreviewImage.MASK_G + 4, PreviewImage.MASK_B + 7), null, null));
 
@@ -84,6 +84,17 @@ public final class PreviewPane extends Pane {
         ovalFrameWidth = frameWidth;
         geomFrameW = -1; // recompute the geometry at the next layout
         requestLayout();
+    }
+
+    /** The oval and the ring of a screen model: its cue colours the ring (green OK/wait, amber adjust, white none). */
+    public void follow(ScreenModel m) {
+        setOval(m.oval(), m.frameWidth());
+        Color ring = switch (m.cue()) {
+            case OK, WAIT -> RING_OK;
+            case ADJUST -> RING_ADJUST;
+            case NONE -> RING_NEUTRAL;
+        };
+        setRing(ring, m.progress());
     }
 
     public void setRing(Color c, double progress) {
