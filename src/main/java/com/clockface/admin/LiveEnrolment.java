@@ -276,7 +276,7 @@ public final class LiveEnrolment implements CheckinAnalyser {
             BgrImage img = c.frames().get(k.index()).image();
             float[] e = embeddings.get(i);
             frames.add(new ChosenFrame(k.index(), c.frames().get(k.index()).timeNanos(), k.yaw(), k.quality().score(),
-                    crop(img, c.faces().get(k.index())), new FaceEngine.PreparedTemplate(e, k.quality(), lookalikes(e))));
+                    img.cropAround(c.faces().get(k.index()), 0.3), new FaceEngine.PreparedTemplate(e, k.quality(), lookalikes(e))));
         }
         List<Enrolment.Lookalike> lookalikes = people(frames);
         String msg = "Live capture accepted: " + frames.size() + " frames from different head positions, liveness "
@@ -408,14 +408,4 @@ public final class LiveEnrolment implements CheckinAnalyser {
     }
 
     private static String pct(double score) { return Math.round(score * 100) + "/100"; }
-
-    /** The face with a margin, for the screen's thumbnails. */
-    static BgrImage crop(BgrImage img, Face f) {
-        double m = 0.3;
-        int x = (int) Math.max(0, f.x() - f.width() * m);
-        int y = (int) Math.max(0, f.y() - f.height() * m);
-        int x2 = (int) Math.min(img.width(), f.x() + f.width() * (1 + m));
-        int y2 = (int) Math.min(img.height(), f.y() + f.height() * (1 + m));
-        return x2 - x < 8 || y2 - y < 8 ? null : img.crop(x, y, x2 - x, y2 - y);
-    }
 }

@@ -71,7 +71,7 @@ public final class AdminCommand implements Callable<Integer> {
 
         @Override
         int run(AdminServices s) throws IOException {
-            String secret = readSecret();
+            String secret = readSecret(name, fromStdin, in);
             AdminAccounts.Admin a = s.accounts().exists()
                     ? s.accounts().create(name, secret, actor())
                     : s.accounts().createFirst(name, secret, actor());
@@ -85,20 +85,21 @@ public final class AdminCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
 
-        String readSecret() throws IOException {
-            Console console = System.console();
-            if (!fromStdin && console != null) {
-                char[] a = console.readPassword("PIN or password for %s: ", name);
-                char[] b = console.readPassword("Again: ");
-                if (a == null || b == null) throw new IllegalArgumentException("No PIN or password was entered.");
-                if (!java.util.Arrays.equals(a, b)) throw new IllegalArgumentException("The two entries differ; nothing was created.");
-                return new String(a);
-            }
-            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) throw new IllegalArgumentException("No PIN or password on standard input.");
-            return line;
+    /** A PIN or password: typed twice without echo at a console, else the first line of {@code in} (scripts). */
+    static String readSecret(String name, boolean fromStdin, InputStream in) throws IOException {
+        Console console = System.console();
+        if (!fromStdin && console != null) {
+            char[] a = console.readPassword("PIN or password for %s: ", name);
+            char[] b = console.readPassword("Again: ");
+            if (a == null || b == null) throw new IllegalArgumentException("No PIN or password was entered.");
+            if (!java.util.Arrays.equals(a, b)) throw new IllegalArgumentException("The two entries differ; nothing was changed.");
+            return new String(a);
         }
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) throw new IllegalArgumentException("No PIN or password on standard input.");
+        return line;
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
@@ -112,11 +113,7 @@ public final class AdminCommand implements Callable<Integer> {
 
         @Override
         int run(AdminServices s) throws IOException {
-            Create reader = new Create();
-            reader.name = name;
-            reader.fromStdin = fromStdin;
-            reader.in = in;
-            s.accounts().resetSecret(name, reader.readSecret(), actor());
+            s.accounts().resetSecret(name, readSecret(name, fromStdin, in), actor());
             if (json) printJson(Map.of("name", name.strip(), "changed", true));
             else println("The PIN or password of " + name.strip() + " was changed.");
             return 0;

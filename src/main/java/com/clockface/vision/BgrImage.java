@@ -108,6 +108,18 @@ public final class BgrImage {
         return new BgrImage(cw, ch, out);
     }
 
+    /**
+     * The face box widened by {@code margin} of its size on every side, clipped to the image (photos for a card or
+     * a thumbnail); null when less than 8 px would remain.
+     */
+    public BgrImage cropAround(Face f, double margin) {
+        int x = (int) Math.max(0, f.x() - f.width() * margin);
+        int y = (int) Math.max(0, f.y() - f.height() * margin);
+        int x2 = (int) Math.min(width, f.x() + f.width() * (1 + margin));
+        int y2 = (int) Math.min(height, f.y() + f.height() * (1 + margin));
+        return x2 - x < 8 || y2 - y < 8 ? null : crop(x, y, x2 - x, y2 - y);
+    }
+
     public BgrImage flipHorizontal() {
         byte[] out = new byte[data.length];
         for (int y = 0; y < height; y++) {

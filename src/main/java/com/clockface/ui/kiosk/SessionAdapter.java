@@ -57,7 +57,7 @@ public final class SessionAdapter implements FrameAnalyzer {
         if (session == null) session = newSession.get();
         SessionView v = session.onFrame(frame);
         if (v.face() != null && (v.state() == SessionState.ALIGNING || v.state() == SessionState.FLASHING)) {
-            lastFacePhoto = crop(frame.image(), v.face());
+            lastFacePhoto = frame.image().cropAround(v.face(), 0.35); // the card's photo, in memory only
         }
         return toModel(v, frame.image().width());
     }
@@ -153,16 +153,5 @@ public final class SessionAdapter implements FrameAnalyzer {
             case LOCKED -> new ResultCard(ResultCard.Kind.LOCKED, "Kiosk locked", r.message(), null, null, null, null, null);
             case ERROR -> new ResultCard(ResultCard.Kind.ERROR, "Please try again", r.message(), null, null, null, null, null);
         };
-    }
-
-    /** The face with a margin, for the result card (kept in memory only). */
-    static BgrImage crop(BgrImage img, Face f) {
-        double m = 0.35;
-        int x = (int) Math.max(0, f.x() - f.width() * m);
-        int y = (int) Math.max(0, f.y() - f.height() * m);
-        int x2 = (int) Math.min(img.width(), f.x() + f.width() * (1 + m));
-        int y2 = (int) Math.min(img.height(), f.y() + f.height() * (1 + m));
-        if (x2 - x < 8 || y2 - y < 8) return null;
-        return img.crop(x, y, x2 - x, y2 - y);
     }
 }
